@@ -1,0 +1,115 @@
+# Mamos: `make run` starts the desktop app, `make test` runs every test.
+# Both install what is missing first: Debian/Ubuntu packages (as root or with
+# sudo; otherwise the exact apt line is printed), npm packages, tauri-driver,
+# then build. One cargo profile (dev) serves the app, the CLI and the tests.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+NPM ?= npm
+TAURI_DRIVER_VERSION := 2.1.0
+
+# What building the desktop app needs, and what the tests add.
+APT_BUILD := build-essential pkg-config curl wget file libwebkit2gtk-4.1-dev libxdo-dev \
+             libssl-dev libayatana-appindicator3-dev librsvg2-dev
+APT_TEST := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils qpdf
+
+# The desktop end-to-end tests are reliable under Xvfb only with these (see docs/testing.md).
+E2E_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO_AT_BRIDGE=1
+
+.PHONY: help run test deps deps-system deps-test-system deps-ui deps-tauri-driver \
+        build build-ui test-rust test-ui test-e2e lint generated clean
+
+help:
+	@echo "make run    install what is missing, build, and start the Mamos desktop app"
+	@echo "make test   install what is missing, then run every test (Rust, UI, PDF, desktop end to end)"
+	@echo "make lint   cargo fmt --check and cargo clippy -D warnings"
+	@echo "make generated   rewrite the files generated from the Rust types (JSON Schema, TypeScript)"
+
+# --- installing -------------------------------------------------------------
+
+# Installs the missing Debian packages among $(1), or says how to.
+define apt_install
+	missing=""; \
+	for pkg in $(1); do \
+	  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	  else echo "Missing system packages. Run this, then try again:"; \
+	       echo "  sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; fi; \
+	  echo "Installing system packages:$$missing"; \
+	  $$SUDO apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps-system:
+	@$(call apt_install,$(APT_BUILD))
+	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust from your package manager or rustup, then try again"; exit 1; }
+	@command -v $(NPM) >/dev/null || { echo "npm is missing: apt-get install nodejs npm (Node.js 20 or newer), then try again"; exit 1; }
+
+deps-test-system: deps-system
+	@$(call apt_install,$(APT_TEST))
+
+# npm ci only when package-lock.json changed since the last install.
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+deps-ui: ui/node_modules/.package-lock.json
+
+deps-tauri-driver:
+	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || \
+	  $(CARGO) install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)
+
+deps: deps-system deps-ui
+
+# --- building ---------------------------------------------------------------
+
+build-ui: deps-ui
+	cd ui && $(NPM) run build
+
+# The UI is embedded into the desktop binary, so it is built first.
+build: deps build-ui
+	$(CARGO) build --workspace
+
+run: build
+	target/debug/mamos-desktop
+
+generated:
+	MAMOS_UPDATE_GENERATED=1 $(CARGO) test -p mamos --test generated_files
+
+# --- testing ----------------------------------------------------------------
+
+test: deps-test-system deps-ui deps-tauri-driver
+	$(MAKE) test-ui
+	$(MAKE) build
+	$(MAKE) test-rust
+	$(MAKE) test-e2e
+	@echo "make test: all tests passed"
+
+test-ui: deps-ui
+	cd ui && $(NPM) run check
+	cd ui && $(NPM) test
+
+# Unit tests, CLI integration tests on temp databases, PDF checks (qpdf, poppler).
+test-rust:
+	$(CARGO) test --workspace
+
+# The real desktop binary under Xvfb, driven through tauri-driver and WebKitWebDriver.
+test-e2e:
+	PATH="$$HOME/.cargo/bin:$$PATH" $(E2E_ENV) dbus-run-session -- \
+	  xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd ui && $(NPM) run check
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,64 @@
+//! Types the desktop shell returns to the UI that are not domain types, and
+//! the TypeScript bindings of everything the UI receives, generated from the
+//! Rust types so the two never drift (`tests/generated_files.rs` checks it).
+
+use serde::Serialize;
+use ts_rs::{Config, TS};
+
+/// Where the desktop app keeps its data, shown in the UI.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AppInfo {
+    pub db_path: String,
+    pub version: String,
+}
+
+/// The outcome of writing a PDF: where, how big, and what could not be rendered.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportReport {
+    pub path: String,
+    pub bytes: u64,
+    pub warnings: Vec<String>,
+}
+
+/// The content of `ui/src/lib/bindings.ts`.
+pub fn typescript_bindings() -> String {
+    use crate::assessment::{AssessmentView, Component, PracticeAnswer};
+    use crate::error::ErrorReport;
+    use crate::model::{Bank, Blueprint, Level, LocalizedText, Pillar, PillarId, Practice};
+    use crate::report::radar::{Point, RadarAxis, RadarChart};
+    use crate::scoring::{Answer, OverallScore, PillarScore, Scores};
+
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        LocalizedText::decl(&cfg),
+        PillarId::decl(&cfg),
+        Blueprint::decl(&cfg),
+        Bank::decl(&cfg),
+        Level::decl(&cfg),
+        Pillar::decl(&cfg),
+        Practice::decl(&cfg),
+        Answer::decl(&cfg),
+        PillarScore::decl(&cfg),
+        OverallScore::decl(&cfg),
+        Scores::decl(&cfg),
+        Point::decl(&cfg),
+        RadarAxis::decl(&cfg),
+        RadarChart::decl(&cfg),
+        Component::decl(&cfg),
+        PracticeAnswer::decl(&cfg),
+        AssessmentView::decl(&cfg),
+        ErrorReport::decl(&cfg),
+        AppInfo::decl(&cfg),
+        ExportReport::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.\n\
+         // Regenerate with `make generated`.\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}

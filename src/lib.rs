@@ -1,0 +1,17 @@
+//! Mamos core: question banks, scoring, the SQLite store and PDF reports for
+//! Quality Engineering maturity assessments on the five MAMOS pillars
+//! (Methods, Architecture, Management, Organization, Skills).
+//!
+//! Pure in the middle (`model`, `scoring`, `report` take plain data and return
+//! plain data or bytes; no clock, no disk), I/O at the edges (`store`, the CLI,
+//! the desktop shell in `src-tauri/`).
+
+pub mod api;
+pub mod assessment;
+pub mod error;
+pub mod model;
+pub mod report;
+pub mod scoring;
+pub mod store;
+
+pub use error::{Error, Result};

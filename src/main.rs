@@ -1,0 +1,403 @@
+//! `mamos`: every core capability, headless. Exit 0 on success, 2 on bad
+//! input (unknown component, invalid bank, level out of range, ...), 1 when
+//! the environment fails (database locked, disk full).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use mamos::model::{parse_bank, Blueprint, PillarId};
+use mamos::scoring::Answer;
+use mamos::store::{default_db_path, BankImport, Store};
+use mamos::{Error, Result};
+
+#[derive(Parser)]
+#[command(
+    name = "mamos",
+    version,
+    about = "Quality Engineering maturity assessments on the five MAMOS pillars",
+    after_help = "The database is $MAMOS_DB, or mamos/mamos.db in your data directory, unless --db is given."
+)]
+struct Cli {
+    /// The SQLite database file (created if missing).
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a bank file and print every problem found.
+    Validate {
+        #[arg(value_name = "BANK.json")]
+        bank: PathBuf,
+    },
+    /// Question banks stored in the database.
+    #[command(subcommand)]
+    Bank(BankCommand),
+    /// Components (teams or software systems) being assessed.
+    #[command(subcommand)]
+    Component(ComponentCommand),
+    /// Answer one practice for a component: a level 0–4, `na` (with --reason), or `clear`.
+    Answer {
+        component: String,
+        practice_id: String,
+        #[arg(value_name = "LEVEL|na|clear", allow_negative_numbers = true)]
+        level: String,
+        /// Why the practice does not apply (required with `na`).
+        #[arg(long)]
+        reason: Option<String>,
+        /// A note to keep with the answer.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Set the note of one practice (an empty text removes it).
+    Note {
+        component: String,
+        practice_id: String,
+        text: String,
+    },
+    /// Pillar scores, levels, the overall level and the limiting pillar.
+    Score {
+        component: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the one-page PDF summary of a component.
+    Report {
+        component: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Language of the report.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The date printed on the report (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BankCommand {
+    /// Validate a bank file, then store it.
+    Import {
+        #[arg(value_name = "BANK.json")]
+        bank: PathBuf,
+    },
+    /// List the stored banks.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ComponentCommand {
+    /// Create a component and start its assessment.
+    Add {
+        name: String,
+        /// The MAMOS context blueprint that sets the targets.
+        #[arg(long, value_enum, default_value = "ii", ignore_case = true)]
+        blueprint: BlueprintArg,
+        /// The bank to assess it with (its newest stored version).
+        #[arg(long, value_name = "ID")]
+        bank: Option<String>,
+    },
+    /// List components with their progress.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BlueprintArg {
+    I,
+    Ii,
+    Iii,
+    Iv,
+}
+
+impl From<BlueprintArg> for Blueprint {
+    fn from(arg: BlueprintArg) -> Self {
+        match arg {
+            BlueprintArg::I => Blueprint::I,
+            BlueprintArg::Ii => Blueprint::II,
+            BlueprintArg::Iii => Blueprint::III,
+            BlueprintArg::Iv => Blueprint::IV,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("mamos: {error}");
+            ExitCode::from(if error.is_bad_input() { 2 } else { 1 })
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::File {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn print_json(value: &impl Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("our types always serialize")
+    );
+}
+
+fn run(cli: Cli) -> Result<()> {
+    if let Command::Validate { bank } = &cli.command {
+        // Validation needs no database.
+        let parsed = parse_bank(&bank.display().to_string(), &read_file(bank)?)?;
+        println!(
+            "{}: valid bank {} {} ({} pillars, {} practices)",
+            bank.display(),
+            parsed.id,
+            parsed.version,
+            parsed.pillars.len(),
+            parsed.practice_count()
+        );
+        return Ok(());
+    }
+    let db_path = cli.db.unwrap_or_else(default_db_path);
+    let mut store = Store::open(&db_path)?;
+    match cli.command {
+        Command::Validate { .. } => unreachable!("handled above"),
+        Command::Bank(BankCommand::Import { bank }) => {
+            let parsed = parse_bank(&bank.display().to_string(), &read_file(&bank)?)?;
+            let outcome = match store.import_bank(&parsed)? {
+                BankImport::Stored => "stored",
+                BankImport::AlreadyStored => "already stored, unchanged",
+            };
+            println!("bank {} {}: {outcome}", parsed.id, parsed.version);
+        }
+        Command::Bank(BankCommand::List { json }) => {
+            let banks = store.banks()?;
+            if json {
+                print_json(&banks);
+            } else {
+                for bank in banks {
+                    println!(
+                        "{} {}  {} ({} practices)",
+                        bank.id, bank.version, bank.title, bank.practices
+                    );
+                }
+            }
+        }
+        Command::Component(ComponentCommand::Add {
+            name,
+            blueprint,
+            bank,
+        }) => {
+            let component = store.add_component(&name, blueprint.into(), bank.as_deref())?;
+            println!(
+                "component {:?} created (blueprint {}, bank {} {}, {} practices to answer)",
+                component.name,
+                component.blueprint,
+                component.bank_id,
+                component.bank_version,
+                component.total
+            );
+        }
+        Command::Component(ComponentCommand::List { json }) => {
+            let components = store.components()?;
+            if json {
+                print_json(&components);
+            } else if components.is_empty() {
+                println!("no components yet; add one with `mamos component add NAME`");
+            } else {
+                for c in components {
+                    println!(
+                        "{}  blueprint {}  {}/{} answered  ({} {})",
+                        c.name, c.blueprint, c.answered, c.total, c.bank_id, c.bank_version
+                    );
+                }
+            }
+        }
+        Command::Answer {
+            component,
+            practice_id,
+            level,
+            reason,
+            note,
+        } => {
+            let answer = parse_answer(&level, reason)?;
+            let id = store.component_by_name(&component)?.id;
+            // Check everything before writing anything.
+            if let Some(note) = &note {
+                mamos::assessment::check_note_length("note", note)?;
+            }
+            store.set_answer(id, &practice_id, answer)?;
+            if let Some(note) = note {
+                store.set_note(id, &practice_id, &note)?;
+            }
+        }
+        Command::Note {
+            component,
+            practice_id,
+            text,
+        } => {
+            let id = store.component_by_name(&component)?.id;
+            store.set_note(id, &practice_id, &text)?;
+        }
+        Command::Score { component, json } => {
+            let view = store.assessment(store.component_by_name(&component)?.id)?;
+            if json {
+                print_json(&ScoreReport::new(&view));
+            } else {
+                print!("{}", score_table(&view));
+            }
+        }
+        Command::Report {
+            component,
+            out,
+            lang,
+            date,
+        } => {
+            let date = match date {
+                Some(text) => parse_date(&text)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let view = store.assessment(store.component_by_name(&component)?.id)?;
+            let pdf = mamos::report::component_summary_pdf(&view, &lang, date)?;
+            for warning in &pdf.warnings {
+                eprintln!("mamos: warning: {warning}");
+            }
+            std::fs::write(&out, &pdf.bytes).map_err(|source| Error::File {
+                path: out.clone(),
+                source,
+            })?;
+            println!("{}: {} bytes, 1 page", out.display(), pdf.bytes.len());
+        }
+    }
+    Ok(())
+}
+
+fn parse_answer(level: &str, reason: Option<String>) -> Result<Option<Answer>> {
+    let has_reason = reason.is_some();
+    let answer = match level.trim().to_ascii_lowercase().as_str() {
+        "clear" => None,
+        "na" | "n/a" => Some(Answer::NotApplicable {
+            reason: reason.unwrap_or_default(),
+        }),
+        text => match text.parse::<u8>() {
+            Ok(level) => Some(Answer::Level { level }),
+            Err(_) => {
+                return Err(Error::invalid(
+                    "level",
+                    format!("expected a level from 0 to 4, `na` or `clear`, found {level:?}"),
+                ))
+            }
+        },
+    };
+    if has_reason && !matches!(answer, Some(Answer::NotApplicable { .. })) {
+        return Err(Error::invalid("--reason", "a reason goes with `na` only"));
+    }
+    Ok(answer
+        .map(|a| mamos::assessment::check_answer(&a))
+        .transpose()?)
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            "--date",
+            format!("expected a date as YYYY-MM-DD, found {text:?}"),
+        )
+    })
+}
+
+/// The `score --json` contract.
+#[derive(Serialize)]
+struct ScoreReport<'a> {
+    component: &'a str,
+    bank: BankRef<'a>,
+    blueprint: Blueprint,
+    overall: &'a mamos::scoring::OverallScore,
+    limiting_pillar: Option<PillarId>,
+    pillars: &'a [mamos::scoring::PillarScore],
+}
+
+#[derive(Serialize)]
+struct BankRef<'a> {
+    id: &'a str,
+    version: &'a str,
+}
+
+impl<'a> ScoreReport<'a> {
+    fn new(view: &'a mamos::assessment::AssessmentView) -> Self {
+        ScoreReport {
+            component: &view.component.name,
+            bank: BankRef {
+                id: &view.component.bank_id,
+                version: &view.component.bank_version,
+            },
+            blueprint: view.component.blueprint,
+            overall: &view.scores.overall,
+            limiting_pillar: view.scores.limiting_pillar,
+            pillars: &view.scores.pillars,
+        }
+    }
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or("not assessed".to_string(), |v| format!("{v:.1} %"))
+}
+
+fn score_table(view: &mamos::assessment::AssessmentView) -> String {
+    let scores = &view.scores;
+    let mut out = format!(
+        "{} (blueprint {}, bank {} {})\n\n{:<14} {:>13} {:>6} {:>13} {:>9}\n",
+        view.component.name,
+        view.component.blueprint,
+        view.component.bank_id,
+        view.component.bank_version,
+        "pillar",
+        "score",
+        "level",
+        "to target",
+        "answered"
+    );
+    for pillar in &scores.pillars {
+        let name = view
+            .bank
+            .pillar(pillar.id)
+            .map_or(pillar.id.as_str(), |p| p.name.get("en"));
+        let marker = if scores.limiting_pillar == Some(pillar.id) {
+            "  <- limiting"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{:<14} {:>13} {:>6} {:>13} {:>5}/{:<3}{marker}\n",
+            name,
+            percent(pillar.score),
+            pillar.level.map_or("-".to_string(), |l| l.to_string()),
+            percent(pillar.percent_to_target),
+            pillar.answered + pillar.not_applicable,
+            pillar.answered + pillar.not_applicable + pillar.unanswered,
+        ));
+    }
+    out.push_str(&format!(
+        "\noverall: {}, level {}\n",
+        percent(scores.overall.score),
+        scores
+            .overall
+            .level
+            .map_or("not assessed".to_string(), |l| l.to_string())
+    ));
+    out
+}

@@ -1,0 +1,433 @@
+//! The SQLite store: one file per workspace, WAL, foreign keys on, schema
+//! versioned in `PRAGMA user_version` by numbered migrations (`migrations/`).
+//! Every write is its own committed statement or transaction, so nothing
+//! waits for a "save" and a crash loses nothing that was acknowledged.
+
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::assessment::{
+    check_answer, check_note_length, clean_component_name, AssessmentView, Component,
+    PracticeAnswer,
+};
+use crate::model::{builtin_bank, Bank, Blueprint};
+use crate::scoring::Answer;
+use crate::{Error, Result};
+
+/// Environment variable that points the CLI and the desktop app at another database file.
+pub const DB_ENV_VAR: &str = "MAMOS_DB";
+
+/// `$MAMOS_DB`, else `mamos/mamos.db` in the OS data directory
+/// (`~/.local/share` on Linux), else the current directory.
+pub fn default_db_path() -> PathBuf {
+    if let Some(path) = std::env::var_os(DB_ENV_VAR).filter(|p| !p.is_empty()) {
+        return PathBuf::from(path);
+    }
+    dirs::data_dir()
+        .map(|dir| dir.join("mamos"))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("mamos.db")
+}
+
+/// What `import_bank` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BankImport {
+    Stored,
+    AlreadyStored,
+}
+
+/// A stored bank version, for listings.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredBank {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub practices: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Store {
+    /// Opens (creating it and its folder if needed) and migrates the database,
+    /// then stores the built-in bank if this version of it is not there yet.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::File {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let db_error = |source| Error::Database {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(db_error)?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(db_error)?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+            .map_err(db_error)?;
+        // FULL: a commit is on disk before we acknowledge it, even if the laptop dies.
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(db_error)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(db_error)?;
+        migrations::migrate(&mut conn, path)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.store_builtin_bank()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn db<T>(&self, result: rusqlite::Result<T>) -> Result<T> {
+        result.map_err(|source| Error::Database {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    fn store_builtin_bank(&mut self) -> Result<()> {
+        let bank = builtin_bank();
+        match self.import_bank(&bank) {
+            // A developer changed the built-in bank without a new version: keep the stored one,
+            // so results taken with it keep their meaning.
+            Ok(_) | Err(Error::BankVersionConflict { .. }) => Ok(()),
+            Err(other) => Err(other),
+        }
+    }
+
+    /// Stores a validated bank. A version already stored with the same content
+    /// is left alone; with different content it is refused (bump the version).
+    pub fn import_bank(&mut self, bank: &Bank) -> Result<BankImport> {
+        let content =
+            serde_json::to_string(bank).map_err(|e| Error::invalid("bank", e.to_string()))?;
+        let stored: Option<String> = self.db(self
+            .conn
+            .query_row(
+                "SELECT content FROM bank WHERE id = ?1 AND version = ?2",
+                params![bank.id, bank.version],
+                |row| row.get(0),
+            )
+            .optional())?;
+        match stored {
+            Some(existing) if existing == content => Ok(BankImport::AlreadyStored),
+            Some(_) => Err(Error::BankVersionConflict {
+                id: bank.id.clone(),
+                version: bank.version.clone(),
+            }),
+            None => {
+                self.db(self.conn.execute(
+                    "INSERT INTO bank (id, version, content, imported_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![bank.id, bank.version, content, now()],
+                ))?;
+                Ok(BankImport::Stored)
+            }
+        }
+    }
+
+    pub fn bank(&self, id: &str, version: &str) -> Result<Bank> {
+        let content: Option<String> = self.db(self
+            .conn
+            .query_row(
+                "SELECT content FROM bank WHERE id = ?1 AND version = ?2",
+                params![id, version],
+                |row| row.get(0),
+            )
+            .optional())?;
+        let content = content.ok_or_else(|| Error::UnknownBank(format!("{id} {version}")))?;
+        serde_json::from_str(&content)
+            .map_err(|e| Error::invalid(&format!("stored bank {id} {version}"), e.to_string()))
+    }
+
+    /// Every stored bank version, newest version of each bank first.
+    pub fn banks(&self) -> Result<Vec<StoredBank>> {
+        let mut stmt = self.db(self.conn.prepare("SELECT id, version FROM bank"))?;
+        let keys = self.db(stmt
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        let mut banks = keys
+            .into_iter()
+            .map(|(id, version)| {
+                let bank = self.bank(&id, &version)?;
+                Ok(StoredBank {
+                    title: bank.title.get("en").to_string(),
+                    practices: bank.practice_count(),
+                    id,
+                    version,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        banks.sort_by(|a, b| {
+            a.id.cmp(&b.id)
+                .then(compare_versions(&b.version, &a.version))
+        });
+        Ok(banks)
+    }
+
+    /// The newest stored version of bank `id`.
+    pub fn latest_bank_version(&self, id: &str) -> Result<String> {
+        self.banks()?
+            .into_iter()
+            .find(|b| b.id == id)
+            .map(|b| b.version)
+            .ok_or_else(|| Error::UnknownBank(id.to_string()))
+    }
+
+    /// Creates a component and its first assessment, pinned to the newest
+    /// version of `bank_id` (the built-in bank by default).
+    pub fn add_component(
+        &mut self,
+        name: &str,
+        blueprint: Blueprint,
+        bank_id: Option<&str>,
+    ) -> Result<Component> {
+        let name = clean_component_name(name)?;
+        let bank_id = bank_id.unwrap_or(&builtin_bank().id).to_string();
+        let version = self.latest_bank_version(&bank_id)?;
+        if self.find_component_id(&name)?.is_some() {
+            return Err(Error::DuplicateComponent(name));
+        }
+        let id = insert_component(&mut self.conn, &name, blueprint, &bank_id, &version).map_err(
+            |source| Error::Database {
+                path: self.path.clone(),
+                source,
+            },
+        )?;
+        self.component(id)
+    }
+
+    fn find_component_id(&self, name: &str) -> Result<Option<i64>> {
+        self.db(self
+            .conn
+            .query_row(
+                "SELECT id FROM component WHERE name = ?1",
+                params![name.trim()],
+                |row| row.get(0),
+            )
+            .optional())
+    }
+
+    pub fn component_by_name(&self, name: &str) -> Result<Component> {
+        let id = self
+            .find_component_id(name)?
+            .ok_or_else(|| Error::UnknownComponent(name.to_string()))?;
+        self.component(id)
+    }
+
+    pub fn components(&self) -> Result<Vec<Component>> {
+        let mut stmt = self.db(self
+            .conn
+            .prepare("SELECT id FROM component ORDER BY name, id"))?;
+        let ids = self.db(stmt
+            .query_map([], |row| row.get::<_, i64>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        ids.into_iter().map(|id| self.component(id)).collect()
+    }
+
+    /// The component with its current (latest) assessment's bank and progress.
+    pub fn component(&self, id: i64) -> Result<Component> {
+        let row = self.db(self
+            .conn
+            .query_row(
+                "SELECT c.name, c.blueprint, c.created_at, a.id, a.bank_id, a.bank_version
+                     FROM component c JOIN assessment a ON a.component_id = c.id
+                     WHERE c.id = ?1 ORDER BY a.id DESC LIMIT 1",
+                params![id],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get::<_, i64>(3)?,
+                        row.get::<_, String>(4)?,
+                        row.get::<_, String>(5)?,
+                    ))
+                },
+            )
+            .optional())?;
+        let (name, blueprint, created_at, assessment_id, bank_id, bank_version) =
+            row.ok_or(Error::UnknownComponentId(id))?;
+        let bank = self.bank(&bank_id, &bank_version)?;
+        let answered = self.db(self.conn.query_row(
+            "SELECT count(*) FROM answer
+             WHERE assessment_id = ?1 AND (level IS NOT NULL OR na_reason IS NOT NULL)",
+            params![assessment_id],
+            |row| row.get::<_, u32>(0),
+        ))?;
+        Ok(Component {
+            id,
+            name,
+            blueprint: Blueprint::parse(&blueprint).unwrap_or_default(),
+            bank_id,
+            bank_version,
+            created_at,
+            answered,
+            total: bank.practice_count() as u32,
+        })
+    }
+
+    fn current_assessment(&self, component_id: i64) -> Result<(i64, Bank)> {
+        let row = self.db(self
+            .conn
+            .query_row(
+                "SELECT id, bank_id, bank_version FROM assessment
+                     WHERE component_id = ?1 ORDER BY id DESC LIMIT 1",
+                params![component_id],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional())?;
+        let (id, bank_id, version) = row.ok_or(Error::UnknownComponentId(component_id))?;
+        Ok((id, self.bank(&bank_id, &version)?))
+    }
+
+    /// The current assessment of a component with its scores.
+    pub fn assessment(&self, component_id: i64) -> Result<AssessmentView> {
+        let component = self.component(component_id)?;
+        let (assessment_id, bank) = self.current_assessment(component_id)?;
+        let mut stmt = self.db(self.conn.prepare(
+            "SELECT practice_id, level, na_reason, note FROM answer WHERE assessment_id = ?1",
+        ))?;
+        let recorded = self.db(stmt
+            .query_map(params![assessment_id], |row| {
+                let level: Option<u8> = row.get(1)?;
+                let reason: Option<String> = row.get(2)?;
+                Ok(PracticeAnswer {
+                    practice_id: row.get(0)?,
+                    answer: match (level, reason) {
+                        (Some(level), _) => Some(Answer::Level { level }),
+                        (None, Some(reason)) => Some(Answer::NotApplicable { reason }),
+                        (None, None) => None,
+                    },
+                    note: row.get(3)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        Ok(AssessmentView::new(component, bank, recorded))
+    }
+
+    fn practice_in_current_assessment(&self, component_id: i64, practice_id: &str) -> Result<i64> {
+        let (assessment_id, bank) = self.current_assessment(component_id)?;
+        if bank.practice(practice_id).is_none() {
+            return Err(Error::UnknownPractice {
+                practice: practice_id.to_string(),
+                bank: bank.id,
+                version: bank.version,
+            });
+        }
+        Ok(assessment_id)
+    }
+
+    /// Records (or, with `None`, clears) the answer to one practice; committed at once.
+    pub fn set_answer(
+        &mut self,
+        component_id: i64,
+        practice_id: &str,
+        answer: Option<Answer>,
+    ) -> Result<()> {
+        let answer = answer.as_ref().map(check_answer).transpose()?;
+        let assessment_id = self.practice_in_current_assessment(component_id, practice_id)?;
+        let (level, reason) = match &answer {
+            Some(Answer::Level { level }) => (Some(*level), None),
+            Some(Answer::NotApplicable { reason }) => (None, Some(reason.as_str())),
+            None => (None, None),
+        };
+        self.db(self.conn.execute(
+            "INSERT INTO answer (assessment_id, practice_id, level, na_reason, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (assessment_id, practice_id)
+             DO UPDATE SET level = excluded.level, na_reason = excluded.na_reason,
+                           updated_at = excluded.updated_at",
+            params![assessment_id, practice_id, level, reason, now()],
+        ))?;
+        self.drop_empty_answer(assessment_id, practice_id)
+    }
+
+    /// Records the note of one practice (an empty note removes it); committed at once.
+    pub fn set_note(&mut self, component_id: i64, practice_id: &str, note: &str) -> Result<()> {
+        let note = note.trim();
+        check_note_length("note", note)?;
+        let assessment_id = self.practice_in_current_assessment(component_id, practice_id)?;
+        self.db(self.conn.execute(
+            "INSERT INTO answer (assessment_id, practice_id, note, updated_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (assessment_id, practice_id)
+             DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at",
+            params![assessment_id, practice_id, note, now()],
+        ))?;
+        self.drop_empty_answer(assessment_id, practice_id)
+    }
+
+    fn drop_empty_answer(&self, assessment_id: i64, practice_id: &str) -> Result<()> {
+        self.db(self.conn.execute(
+            "DELETE FROM answer WHERE assessment_id = ?1 AND practice_id = ?2
+             AND level IS NULL AND na_reason IS NULL AND note = ''",
+            params![assessment_id, practice_id],
+        ))?;
+        Ok(())
+    }
+}
+
+/// The component row and its first assessment, in one transaction.
+fn insert_component(
+    conn: &mut Connection,
+    name: &str,
+    blueprint: Blueprint,
+    bank_id: &str,
+    bank_version: &str,
+) -> rusqlite::Result<i64> {
+    let created = now();
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO component (name, blueprint, created_at) VALUES (?1, ?2, ?3)",
+        params![name, blueprint.as_str(), created],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO assessment (component_id, bank_id, bank_version, started_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![id, bank_id, bank_version, created],
+    )?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Orders versions such as `0.9.0` < `0.10.0`: numeric parts numerically, others as text.
+pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |v: &str| -> Vec<String> { v.split(['.', '-']).map(str::to_string).collect() };
+    let (pa, pb) = (parts(a), parts(b));
+    for (x, y) in pa.iter().zip(&pb) {
+        let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+            (Ok(nx), Ok(ny)) => nx.cmp(&ny),
+            _ => x.cmp(y),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    pa.len().cmp(&pb.len())
+}

@@ -1,0 +1,119 @@
+//! The SQLite store on real files: schema, pragmas, persistence, refusal of
+//! databases from a newer Mamos.
+
+use mamos::model::Blueprint;
+use mamos::scoring::Answer;
+use mamos::store::{migrations, Store};
+use mamos::Error;
+
+#[test]
+fn a_new_database_is_migrated_in_wal_mode_with_the_builtin_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a").join("b").join("mamos.db");
+    let store = Store::open(&path).unwrap();
+    assert!(path.exists(), "folders and file are created");
+    let banks = store.banks().unwrap();
+    assert_eq!(banks.len(), 1);
+    assert_eq!(banks[0].id, "mamos-qe");
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(
+        migrations::schema_version(&conn).unwrap(),
+        migrations::MIGRATIONS.len() as i64
+    );
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn answers_are_on_disk_as_soon_as_they_are_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mamos.db");
+    let mut store = Store::open(&path).unwrap();
+    let component = store
+        .add_component("Checkout", Blueprint::IV, None)
+        .unwrap();
+    let practice = store.assessment(component.id).unwrap().bank.pillars[0].practices[0]
+        .id
+        .clone();
+    store
+        .set_answer(component.id, &practice, Some(Answer::Level { level: 3 }))
+        .unwrap();
+    store
+        .set_note(component.id, &practice, "  trunk-based since May  ")
+        .unwrap();
+
+    // A second connection, as after a crash, sees the committed answer while the first is still open.
+    let other = Store::open(&path).unwrap();
+    let view = other.assessment(component.id).unwrap();
+    assert_eq!(view.answers.len(), 1);
+    assert_eq!(view.answers[0].answer, Some(Answer::Level { level: 3 }));
+    assert_eq!(view.answers[0].note, "trunk-based since May");
+    assert_eq!(view.component.blueprint, Blueprint::IV);
+    assert!(view.scores.pillars[0].score.is_some());
+}
+
+#[test]
+fn foreign_keys_are_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mamos.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .add_component("Checkout", Blueprint::II, None)
+        .unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let orphan = conn.execute(
+        "INSERT INTO answer (assessment_id, practice_id, level, updated_at) VALUES (999, 'x', 1, 'now')",
+        [],
+    );
+    assert!(orphan.is_err(), "an answer needs an assessment");
+}
+
+#[test]
+fn a_database_from_a_newer_mamos_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    match Store::open(&path) {
+        Err(Error::DatabaseTooNew { found, .. }) => assert_eq!(found, 99),
+        Err(other) => panic!("unexpected error {other}"),
+        Ok(_) => panic!("a newer schema must be refused"),
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(migrations::schema_version(&conn).unwrap(), 99);
+}
+
+#[test]
+fn unknown_ids_are_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("mamos.db")).unwrap();
+    assert!(matches!(
+        store.assessment(42),
+        Err(Error::UnknownComponentId(42))
+    ));
+    assert!(matches!(
+        store.set_answer(42, "methods.x", None),
+        Err(Error::UnknownComponentId(42))
+    ));
+    let c = store.add_component("A", Blueprint::I, None).unwrap();
+    assert!(matches!(
+        store.set_note(c.id, "nope", "x"),
+        Err(Error::UnknownPractice { .. })
+    ));
+    let huge = "x".repeat(mamos::assessment::MAX_NOTE_CHARS + 1);
+    let practice = store.assessment(c.id).unwrap().bank.pillars[0].practices[0]
+        .id
+        .clone();
+    assert!(matches!(
+        store.set_note(c.id, &practice, &huge),
+        Err(Error::InvalidInput { .. })
+    ));
+}

@@ -1,0 +1,142 @@
+// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.
+// Regenerate with `make generated`.
+
+export type LocalizedText = { [key in string]: string };
+
+export type PillarId = "methods" | "architecture" | "management" | "organization" | "skills";
+
+export type Blueprint = "I" | "II" | "III" | "IV";
+
+export type Bank = { 
+/**
+ * Stable identifier, e.g. `mamos-qe`.
+ */
+id: string, 
+/**
+ * Version of this bank's content; assessments pin it.
+ */
+version: string, title: LocalizedText, 
+/**
+ * The five answer levels, values 0 to 4.
+ */
+levels: Array<Level>, 
+/**
+ * The five pillars, in the order methods, architecture, management, organization, skills.
+ */
+pillars: Array<Pillar>, };
+
+export type Level = { value: number, label: LocalizedText, };
+
+export type Pillar = { id: PillarId, name: LocalizedText, description: LocalizedText, practices: Array<Practice>, };
+
+export type Practice = { 
+/**
+ * Unique in the bank, conventionally `<pillar>.<slug>`.
+ */
+id: string, title: LocalizedText, 
+/**
+ * One observable question about what happens today.
+ */
+question: LocalizedText, 
+/**
+ * Relative weight in the pillar's averages; must be finite and > 0.
+ */
+weight: number, 
+/**
+ * What the practice looks like at levels 0, 1, 2, 3 and 4: exactly five.
+ */
+descriptors: Array<LocalizedText>, 
+/**
+ * The level a component of each blueprint should reach (0–4).
+ */
+targets: { [key in Blueprint]?: number }, };
+
+export type Answer = { "kind": "level", level: number, } | { "kind": "not_applicable", reason: string, };
+
+export type PillarScore = { id: PillarId, 
+/**
+ * 0–100, weighted mean of the answered practices; null when none is answered.
+ */
+score: number | null, 
+/**
+ * Gated level 0–4; null when not assessed.
+ */
+level: number | null, 
+/**
+ * 100 × (1 − weighted gap / weighted target) over the answered practices.
+ */
+percent_to_target: number | null, 
+/**
+ * The score the pillar would have with every applicable practice at its target.
+ */
+target_score: number | null, answered: number, not_applicable: number, unanswered: number, };
+
+export type OverallScore = { 
+/**
+ * Plain mean of the assessed pillars' scores.
+ */
+score: number | null, 
+/**
+ * The lowest assessed pillar level: the limiting factor sets the level.
+ */
+level: number | null, };
+
+export type Scores = { overall: OverallScore, limiting_pillar: PillarId | null, pillars: Array<PillarScore>, };
+
+export type Point = { x: number, y: number, };
+
+export type RadarAxis = { pillar: PillarId, 
+/**
+ * The axis tip, at 100 %.
+ */
+end: Point, 
+/**
+ * False when the pillar has no answered practice: its score point sits at the centre.
+ */
+assessed: boolean, };
+
+export type RadarChart = { axes: Array<RadarAxis>, 
+/**
+ * Closed polygons at 25, 50, 75 and 100 %.
+ */
+rings: Array<Array<Point>>, 
+/**
+ * One point per axis at the pillar's score.
+ */
+score: Array<Point>, 
+/**
+ * One point per axis at the pillar's target score.
+ */
+target: Array<Point>, };
+
+export type Component = { id: number, name: string, blueprint: Blueprint, 
+/**
+ * The bank the current assessment is pinned to.
+ */
+bank_id: string, bank_version: string, 
+/**
+ * When the component was created, RFC 3339 UTC.
+ */
+created_at: string, 
+/**
+ * Practices with an answer (a level or N/A) in the current assessment.
+ */
+answered: number, 
+/**
+ * Practices in the pinned bank.
+ */
+total: number, };
+
+export type PracticeAnswer = { practice_id: string, answer: Answer | null, note: string, };
+
+export type AssessmentView = { component: Component, bank: Bank, 
+/**
+ * One entry per practice with an answer or a note, in bank order.
+ */
+answers: Array<PracticeAnswer>, scores: Scores, radar: RadarChart, };
+
+export type ErrorReport = { code: string, message: string, };
+
+export type AppInfo = { db_path: string, version: string, };
+
+export type ExportReport = { path: string, bytes: number, warnings: Array<string>, };
