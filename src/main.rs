@@ -306,9 +306,9 @@ fn parse_answer(level: &str, reason: Option<String>) -> Result<Option<Answer>> {
     if has_reason && !matches!(answer, Some(Answer::NotApplicable { .. })) {
         return Err(Error::invalid("--reason", "a reason goes with `na` only"));
     }
-    Ok(answer
+    answer
         .map(|a| mamos::assessment::check_answer(&a))
-        .transpose()?)
+        .transpose()
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate> {
