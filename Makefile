@@ -14,7 +14,7 @@ TAURI_DRIVER_VERSION := 2.1.0
 # What building the desktop app needs, and what the tests add.
 APT_BUILD := build-essential pkg-config curl wget file libwebkit2gtk-4.1-dev libxdo-dev \
              libssl-dev libayatana-appindicator3-dev librsvg2-dev
-APT_TEST := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils qpdf
+APT_TEST := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils qpdf imagemagick
 
 # The desktop end-to-end tests are reliable under Xvfb only with these (see docs/testing.md).
 E2E_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO_AT_BRIDGE=1
@@ -105,7 +105,7 @@ test-e2e:
 	PATH="$$HOME/.cargo/bin:$$PATH" $(E2E_ENV) dbus-run-session -- \
 	  xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
 
-lint:
+lint: build-ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	cd ui && $(NPM) run check

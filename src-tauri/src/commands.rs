@@ -1,0 +1,166 @@
+//! The commands the UI invokes. Each one parses its arguments, calls the
+//! `mamos` core on a blocking thread (SQLite and PDF work must not freeze the
+//! window) and maps a core error to an `ErrorReport { code, message }`.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use mamos::api::{AppInfo, ExportReport};
+use mamos::assessment::{AssessmentView, Component};
+use mamos::error::ErrorReport;
+use mamos::model::Blueprint;
+use mamos::scoring::Answer;
+use mamos::store::Store;
+use tauri::State;
+
+/// The open store, or why it could not be opened (shown by the UI on every call).
+pub struct Db {
+    path: PathBuf,
+    store: Result<Arc<Mutex<Store>>, ErrorReport>,
+}
+
+impl Db {
+    pub fn open(path: PathBuf) -> Db {
+        let store = Store::open(&path)
+            .map(|store| Arc::new(Mutex::new(store)))
+            .map_err(|error| ErrorReport::from(&error));
+        Db { path, store }
+    }
+
+    /// Runs `work` on the store on a blocking thread.
+    async fn run<T, F>(&self, work: F) -> Result<T, ErrorReport>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> mamos::Result<T> + Send + 'static,
+    {
+        let store = self.store.clone()?;
+        blocking(move || {
+            // SQLite rolls back whatever a panicking call left open, so a poisoned lock is safe to reuse.
+            let mut store = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(&mut store)
+        })
+        .await
+    }
+}
+
+async fn blocking<T, F>(work: F) -> Result<T, ErrorReport>
+where
+    T: Send + 'static,
+    F: FnOnce() -> mamos::Result<T> + Send + 'static,
+{
+    match tauri::async_runtime::spawn_blocking(work).await {
+        Ok(result) => result.map_err(|error| ErrorReport::from(&error)),
+        Err(error) => Err(ErrorReport {
+            code: "internal".to_string(),
+            message: format!("the operation stopped unexpectedly: {error}"),
+        }),
+    }
+}
+
+#[tauri::command]
+pub async fn app_info(db: State<'_, Db>) -> Result<AppInfo, ErrorReport> {
+    Ok(AppInfo {
+        db_path: db.path.display().to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    })
+}
+
+#[tauri::command]
+pub async fn list_components(db: State<'_, Db>) -> Result<Vec<Component>, ErrorReport> {
+    db.run(|store| store.components()).await
+}
+
+#[tauri::command]
+pub async fn add_component(
+    db: State<'_, Db>,
+    name: String,
+    blueprint: Blueprint,
+) -> Result<Component, ErrorReport> {
+    db.run(move |store| store.add_component(&name, blueprint, None))
+        .await
+}
+
+#[tauri::command]
+pub async fn load_assessment(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<AssessmentView, ErrorReport> {
+    db.run(move |store| store.assessment(component_id)).await
+}
+
+/// Records (or, with `null`, clears) an answer and returns the rescored view.
+#[tauri::command]
+pub async fn set_answer(
+    db: State<'_, Db>,
+    component_id: i64,
+    practice_id: String,
+    answer: Option<Answer>,
+) -> Result<AssessmentView, ErrorReport> {
+    db.run(move |store| {
+        store.set_answer(component_id, &practice_id, answer)?;
+        store.assessment(component_id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_note(
+    db: State<'_, Db>,
+    component_id: i64,
+    practice_id: String,
+    note: String,
+) -> Result<AssessmentView, ErrorReport> {
+    db.run(move |store| {
+        store.set_note(component_id, &practice_id, &note)?;
+        store.assessment(component_id)
+    })
+    .await
+}
+
+/// Writes the one-page summary PDF to `path` (the file the user picked in the save dialog).
+#[tauri::command]
+pub async fn export_summary_pdf(
+    db: State<'_, Db>,
+    component_id: i64,
+    path: String,
+    lang: String,
+) -> Result<ExportReport, ErrorReport> {
+    let path = pdf_path(path)?;
+    let today = chrono::Local::now().date_naive();
+    let view = db.run(move |store| store.assessment(component_id)).await?;
+    blocking(move || {
+        let pdf = mamos::report::component_summary_pdf(&view, &lang, today)?;
+        std::fs::write(&path, &pdf.bytes).map_err(|source| mamos::Error::File {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(ExportReport {
+            path: path.display().to_string(),
+            bytes: pdf.bytes.len() as u64,
+            warnings: pdf.warnings,
+        })
+    })
+    .await
+}
+
+/// Only absolute `.pdf` paths are written (the save dialog gives one; GTK may leave the extension off).
+fn pdf_path(path: String) -> Result<PathBuf, ErrorReport> {
+    let mut path = PathBuf::from(path);
+    if !path.is_absolute() {
+        return Err(ErrorReport::from(&mamos::Error::invalid(
+            "path",
+            "choose where to save the PDF in the save dialog",
+        )));
+    }
+    let is_pdf = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"));
+    if !is_pdf {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".pdf");
+        path.set_file_name(name);
+    }
+    Ok(path)
+}

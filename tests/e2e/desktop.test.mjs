@@ -1,0 +1,177 @@
+// Desktop end to end: the real mamos-desktop binary under Xvfb, driven through
+// tauri-driver and WebKitWebDriver as a coach would use it with the keyboard.
+// Run by `make test-e2e` (which starts dbus and Xvfb); needs `make build` first.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { KEY, Session, startDriver, waitFor } from "./webdriver.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const app = join(root, "target/debug/mamos-desktop");
+const cli = join(root, "target/debug/mamos");
+const screenshots = join(root, "target/e2e-screenshots");
+
+const COMPONENT = "Checkout <script>alert(1)</script> Équipe Łódź";
+const NOTE = "Pipeline takes 40 min; measured on 2026-11-20";
+const NA_REASON = "No database in this component";
+
+let workdir;
+let db;
+let driver;
+
+before(async () => {
+  for (const binary of [app, cli]) {
+    assert.ok(existsSync(binary), `${binary} is missing: run \`make build\` first`);
+  }
+  mkdirSync(screenshots, { recursive: true });
+  workdir = mkdtempSync(join(tmpdir(), "mamos-e2e-"));
+  db = join(workdir, "e2e.db");
+  // Each run has its own database, so tests never touch a user's data.
+  driver = await startDriver({ port: 4444, env: { MAMOS_DB: db } });
+});
+
+after(async () => {
+  await driver?.stop();
+  if (workdir) rmSync(workdir, { recursive: true, force: true });
+});
+
+/** Saves what the X display shows (the app window) under target/e2e-screenshots/. */
+function screenshot(name) {
+  execFileSync("import", ["-window", "root", join(screenshots, `${name}.png`)]);
+}
+
+function cliScore() {
+  const out = execFileSync(cli, ["--db", db, "score", COMPONENT, "--json"], { encoding: "utf8" });
+  return JSON.parse(out);
+}
+
+async function progress(session) {
+  return session.text(await session.find('[data-testid="progress"]'));
+}
+
+/** The scores as the window shows them: the data attributes behind the visible numbers. */
+async function screenScores(session) {
+  const pillars = [];
+  for (const cell of await session.findAll('[data-testid="pillar-score"]')) {
+    pillars.push({
+      id: await session.attribute(cell, "data-pillar"),
+      score: await session.attribute(cell, "data-score"),
+      level: await session.attribute(cell, "data-level"),
+    });
+  }
+  const attribute = async (testid, name) =>
+    session.attribute(await session.find(`[data-testid="${testid}"]`), name);
+  return {
+    overallScore: await attribute("overall-score", "data-score"),
+    overallLevel: await attribute("overall-level", "data-level"),
+    limiting: await attribute("limiting-pillar", "data-pillar"),
+    pillars,
+  };
+}
+
+function asAttribute(value) {
+  return value === null ? "null" : String(value);
+}
+
+function assertScoresMatchCli(screen, score) {
+  assert.equal(screen.overallScore, asAttribute(score.overall.score), "overall score");
+  assert.equal(screen.overallLevel, asAttribute(score.overall.level), "overall level");
+  assert.equal(screen.limiting, asAttribute(score.limiting_pillar), "limiting pillar");
+  assert.deepEqual(
+    screen.pillars,
+    score.pillars.map((p) => ({ id: p.id, score: asAttribute(p.score), level: asAttribute(p.level) })),
+  );
+}
+
+test("a coach creates a component, answers every practice from the keyboard, and finds it all after a restart", async () => {
+  let session = await Session.create(driver.base, app);
+  try {
+    await session.waitFor('[data-testid="new-component-form"]');
+    screenshot("01-empty");
+
+    // Create the component with blueprint III.
+    await session.type(await session.find('[data-testid="new-component-name"]'), COMPONENT);
+    await session.click(await session.find('[data-testid="new-component-blueprint"] option[value="III"]'));
+    await session.click(await session.find('[data-testid="new-component-submit"]'));
+    await waitFor("the new component on screen", async () =>
+      (await session.text(await session.find('[data-testid="component-name"]'))) === COMPONENT);
+
+    const rows = await session.findAll('[data-testid="practice-row"]');
+    const practiceIds = [];
+    for (const row of rows) practiceIds.push(await session.attribute(row, "data-practice-id"));
+    assert.ok(practiceIds.length >= 10, `the bank shows its practices (${practiceIds.length})`);
+    assert.equal(await progress(session), `0/${practiceIds.length} answered`);
+
+    // From here on, the keyboard alone. Focus the first practice.
+    await session.click(rows[0]);
+
+    // First practice: not applicable, with a reason.
+    await session.press("n");
+    const reason = await session.waitFor('[data-testid="na-reason"]');
+    await session.type(reason, NA_REASON);
+    await session.press(KEY.Enter);
+    await waitFor("the N/A answer to count", async () => (await progress(session)).startsWith("1/"));
+
+    // The N/A moved the selection on, as a level does.
+    const selected = await session.find('[data-testid="practice-row"][aria-current="true"]');
+    assert.equal(await session.attribute(selected, "data-practice-id"), practiceIds[1]);
+
+    // The others: levels 0–4 in turn; each digit answers and moves to the next.
+    for (let i = 1; i < practiceIds.length; i++) {
+      await session.press(String(i % 5));
+      await waitFor(`answer ${i + 1} to count`, async () => (await progress(session)).startsWith(`${i + 1}/`));
+    }
+    assert.equal(await progress(session), `${practiceIds.length}/${practiceIds.length} answered`);
+
+    // A note on the last practice: back up one, E to edit, Enter to save.
+    await session.press(KEY.ArrowUp);
+    await session.press("e");
+    const note = await session.waitFor('[data-testid="note"]');
+    await session.type(note, NOTE);
+    await session.press(KEY.Enter);
+
+    // The window shows exactly what the CLI computes from the same database.
+    await waitFor("the note to be stored", async () => {
+      const text = execFileSync(cli, ["--db", db, "component", "list", "--json"], { encoding: "utf8" });
+      return JSON.parse(text)[0].answered === practiceIds.length;
+    });
+    const score = cliScore();
+    assert.equal(score.pillars[0].not_applicable, 1);
+    assertScoresMatchCli(await screenScores(session), score);
+    screenshot("02-answered");
+  } finally {
+    await session.close();
+  }
+
+  // Restart the app on the same database: everything is still there.
+  session = await Session.create(driver.base, app);
+  try {
+    const item = await session.waitFor('[data-testid="component-item"]');
+    assert.ok((await session.text(item)).includes(COMPONENT), "the name is shown as text, not HTML");
+    await session.click(item);
+    await waitFor("the component to load", async () =>
+      (await session.findAll('[data-testid="pillar-score"]')).length === 5);
+    const total = (await session.findAll('[data-testid="practice-row"]')).length;
+    assert.equal(await progress(session), `${total}/${total} answered`);
+    assertScoresMatchCli(await screenScores(session), cliScore());
+
+    // The N/A reason and the note survived.
+    await session.click((await session.findAll('[data-testid="practice-row"]'))[0]);
+    const na = await session.waitFor('[data-testid="na-current"]');
+    assert.ok((await session.text(na)).includes(NA_REASON));
+    const rows = await session.findAll('[data-testid="practice-row"]');
+    await session.click(rows[rows.length - 2]);
+    await waitFor("the note to reappear", async () =>
+      (await session.attribute(await session.find('[data-testid="note"]'), "value")) === NOTE ||
+      (await session.execute('return document.querySelector(\'[data-testid="note"]\').value;')) === NOTE);
+    screenshot("03-after-restart");
+  } finally {
+    await session.close();
+  }
+});

@@ -1,0 +1,29 @@
+// The current assessment of a component. Writes go through one queue so the
+// views they return arrive in the order the coach gave the answers.
+import { invoke } from '@tauri-apps/api/core';
+import type { Answer, AssessmentView } from '../bindings';
+
+let last: Promise<unknown> = Promise.resolve();
+
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const next = last.then(work, work);
+  last = next.catch(() => undefined);
+  return next;
+}
+
+export function loadAssessment(componentId: number): Promise<AssessmentView> {
+  return invoke<AssessmentView>('load_assessment', { componentId });
+}
+
+/** Records (or, with null, clears) an answer; resolves to the rescored view. */
+export function setAnswer(
+  componentId: number,
+  practiceId: string,
+  answer: Answer | null,
+): Promise<AssessmentView> {
+  return serial(() => invoke<AssessmentView>('set_answer', { componentId, practiceId, answer }));
+}
+
+export function setNote(componentId: number, practiceId: string, note: string): Promise<AssessmentView> {
+  return serial(() => invoke<AssessmentView>('set_note', { componentId, practiceId, note }));
+}
