@@ -24,7 +24,7 @@ E2E_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO
 
 help:
 	@echo "make run    install what is missing, build, and start the Mamos desktop app"
-	@echo "make test   install what is missing, then run every test (Rust, UI, PDF, desktop end to end)"
+	@echo "make test   install what is missing, then run every test (lint, Rust, UI, PDF, desktop end to end)"
 	@echo "make lint   cargo fmt --check and cargo clippy -D warnings"
 	@echo "make generated   rewrite the files generated from the Rust types (JSON Schema, TypeScript)"
 
@@ -88,6 +88,7 @@ generated:
 test: deps-test-system deps-ui deps-tauri-driver
 	$(MAKE) test-ui
 	$(MAKE) build
+	$(MAKE) lint
 	$(MAKE) test-rust
 	$(MAKE) test-e2e
 	@echo "make test: all tests passed"
@@ -105,10 +106,10 @@ test-e2e:
 	PATH="$$HOME/.cargo/bin:$$PATH" $(E2E_ENV) dbus-run-session -- \
 	  xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
 
+# clippy compiles the desktop crate, which embeds ui/dist: build the UI first.
 lint: build-ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	cd ui && $(NPM) run check
 
 clean:
 	$(CARGO) clean
