@@ -24,7 +24,10 @@ pub struct ExportReport {
 pub fn typescript_bindings() -> String {
     use crate::assessment::{AssessmentView, Component, PracticeAnswer};
     use crate::error::ErrorReport;
-    use crate::model::{Bank, Blueprint, Level, LocalizedText, Pillar, PillarId, Practice};
+    use crate::model::{
+        Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
+        Practice,
+    };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores};
 
@@ -37,6 +40,9 @@ pub fn typescript_bindings() -> String {
         Level::decl(&cfg),
         Pillar::decl(&cfg),
         Practice::decl(&cfg),
+        Owner::decl(&cfg),
+        Improvement::decl(&cfg),
+        Impact::decl(&cfg),
         Answer::decl(&cfg),
         PillarScore::decl(&cfg),
         OverallScore::decl(&cfg),

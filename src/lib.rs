@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod assessment;
+pub mod dora;
 pub mod error;
 pub mod model;
 pub mod report;

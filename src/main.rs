@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use mamos::model::lint::lint_bank;
+use mamos::model::show::bank_text;
 use mamos::model::{parse_bank, Blueprint, PillarId};
 use mamos::scoring::Answer;
 use mamos::store::{default_db_path, BankImport, Store};
@@ -93,6 +95,26 @@ enum BankCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print a bank readably: pillars, practices, level descriptors, next steps.
+    Show {
+        /// A bank file to show instead of a stored bank.
+        #[arg(long, value_name = "BANK.json")]
+        file: Option<PathBuf>,
+        /// The stored bank to show (its newest version).
+        #[arg(long, value_name = "ID", default_value = "mamos-qe")]
+        bank: String,
+        /// Language of the texts (English where a text has no translation).
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Only this pillar: methods, architecture, management, organization or skills.
+        #[arg(long, value_name = "ID")]
+        pillar: Option<String>,
+    },
+    /// Validate a bank file and run the content checks; print every finding.
+    Lint {
+        #[arg(value_name = "BANK.json")]
+        bank: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -103,8 +125,8 @@ enum ComponentCommand {
         /// The MAMOS context blueprint that sets the targets.
         #[arg(long, value_enum, default_value = "ii", ignore_case = true)]
         blueprint: BlueprintArg,
-        /// The bank to assess it with (its newest stored version).
-        #[arg(long, value_name = "ID")]
+        /// The bank to assess it with: its id (newest stored version) or ID@VERSION.
+        #[arg(long, value_name = "ID[@VERSION]")]
         bank: Option<String>,
     },
     /// List components with their progress.
@@ -159,6 +181,32 @@ fn print_json(value: &impl Serialize) {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    if let Command::Bank(BankCommand::Lint { bank }) = &cli.command {
+        let file = bank.display().to_string();
+        let parsed = parse_bank(&file, &read_file(bank)?)?;
+        let findings = lint_bank(&parsed);
+        if findings.is_empty() {
+            println!(
+                "{file}: no findings ({} practices checked)",
+                parsed.practice_count()
+            );
+            return Ok(());
+        }
+        for finding in &findings {
+            eprintln!("{file}: {finding}");
+        }
+        return Err(Error::invalid(
+            &file,
+            format!("{} content finding(s) above", findings.len()),
+        ));
+    }
+    if let Command::Bank(BankCommand::Show {
+        file: Some(file), ..
+    }) = &cli.command
+    {
+        let parsed = parse_bank(&file.display().to_string(), &read_file(file)?)?;
+        return show_bank(&parsed, &cli.command);
+    }
     if let Command::Validate { bank } = &cli.command {
         // Validation needs no database.
         let parsed = parse_bank(&bank.display().to_string(), &read_file(bank)?)?;
@@ -175,7 +223,13 @@ fn run(cli: Cli) -> Result<()> {
     let db_path = cli.db.unwrap_or_else(default_db_path);
     let mut store = Store::open(&db_path)?;
     match cli.command {
-        Command::Validate { .. } => unreachable!("handled above"),
+        Command::Validate { .. } | Command::Bank(BankCommand::Lint { .. }) => {
+            unreachable!("handled above")
+        }
+        Command::Bank(BankCommand::Show { ref bank, .. }) => {
+            let version = store.latest_bank_version(bank)?;
+            show_bank(&store.bank(bank, &version)?, &cli.command)?;
+        }
         Command::Bank(BankCommand::Import { bank }) => {
             let parsed = parse_bank(&bank.display().to_string(), &read_file(&bank)?)?;
             let outcome = match store.import_bank(&parsed)? {
@@ -283,6 +337,23 @@ fn run(cli: Cli) -> Result<()> {
             println!("{}: {} bytes, 1 page", out.display(), pdf.bytes.len());
         }
     }
+    Ok(())
+}
+
+fn show_bank(bank: &mamos::model::Bank, command: &Command) -> Result<()> {
+    let Command::Bank(BankCommand::Show { lang, pillar, .. }) = command else {
+        unreachable!("only called for bank show")
+    };
+    let pillar = match pillar {
+        Some(text) => Some(PillarId::parse(text).ok_or_else(|| {
+            Error::invalid(
+                "--pillar",
+                format!("expected methods, architecture, management, organization or skills, found {text:?}"),
+            )
+        })?),
+        None => None,
+    };
+    print!("{}", bank_text(bank, lang, pillar));
     Ok(())
 }
 

@@ -199,6 +199,7 @@ mod tests {
                 (Blueprint::III, target),
                 (Blueprint::IV, target),
             ]),
+            ..Practice::default()
         }
     }
 

@@ -420,3 +420,71 @@ fn report_writes_a_one_page_pdf_that_names_the_component_and_pillars() {
         ])
         .contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn bank_show_prints_one_pillar_in_the_chosen_language() {
+    let ws = Workspace::new();
+    let bank = builtin_bank();
+    let skills = &bank["pillars"][4];
+    let text = ws.ok(&["bank", "show", "--pillar", "skills", "--lang", "fr"]);
+    assert!(
+        text.contains(skills["name"]["fr"].as_str().unwrap()),
+        "{text}"
+    );
+    for practice in skills["practices"].as_array().unwrap() {
+        assert!(text.contains(practice["id"].as_str().unwrap()));
+        assert!(text.contains(practice["question"]["fr"].as_str().unwrap()));
+    }
+    assert!(!text.contains(bank["pillars"][0]["practices"][0]["id"].as_str().unwrap()));
+    assert!(ws
+        .bad_input(&["bank", "show", "--pillar", "security"])
+        .contains("security"));
+    let from_file = ws.ok(&["bank", "show", "--file", "tests/fixtures/mamos-0.1.0.json"]);
+    assert!(from_file.contains("mamos-qe 0.1.0"), "{from_file}");
+}
+
+#[test]
+fn bank_lint_lists_every_content_finding_with_the_file() {
+    let ws = Workspace::new();
+    let mut bank = builtin_bank();
+    let practice = &mut bank["pillars"][0]["practices"][0];
+    practice["targets"]["IV"] = Value::from(0);
+    practice["descriptors"][3] = practice["descriptors"][2].clone();
+    let file = ws.path("thin.json");
+    write(&file, &bank.to_string());
+    let stderr = ws.bad_input(&["bank", "lint", file.to_str().unwrap()]);
+    let id = bank["pillars"][0]["practices"][0]["id"].as_str().unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "thin.json: {id}.targets: targets must not decrease"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("thin.json: {id}.descriptors[3]: the `en` text is the same as at {id}.descriptors[2].en")),
+        "{stderr}"
+    );
+    // A bank that is not even valid gets the validation errors instead.
+    write(&file, "{}");
+    assert!(ws
+        .bad_input(&["bank", "lint", file.to_str().unwrap()])
+        .contains("missing required field `pillars`"));
+}
+
+#[test]
+fn an_assessment_keeps_the_bank_version_it_was_started_with() {
+    let ws = Workspace::new();
+    ws.ok(&["bank", "import", "tests/fixtures/mamos-0.1.0.json"]);
+    ws.ok(&["component", "add", "Legacy", "--bank", "mamos-qe@0.1.0"]);
+    ws.ok(&["component", "add", "Current"]);
+    // methods.trunk-quality-gates exists in 0.1.0 only
+    ws.ok(&["answer", "Legacy", "methods.trunk-quality-gates", "3"]);
+    let legacy = ws.score("Legacy");
+    assert_eq!(legacy["bank"]["version"], "0.1.0");
+    assert_eq!(legacy["pillars"][0]["answered"], 1);
+    let current = ws.score("Current");
+    assert_eq!(current["bank"]["version"], builtin_bank()["version"]);
+    assert!(ws
+        .bad_input(&["component", "add", "Ghost", "--bank", "mamos-qe@7.0.0"])
+        .contains("mamos-qe 7.0.0"));
+}

@@ -4,6 +4,8 @@
 //! A bank is versioned data: an assessment pins the bank id and version it was
 //! taken with, so these types describe one immutable version of a bank.
 
+pub mod lint;
+pub mod show;
 mod validate;
 
 pub use validate::{parse_bank, BankProblem};
@@ -176,7 +178,7 @@ pub struct Pillar {
     pub practices: Vec<Practice>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema, TS)]
 #[schemars(extend("additionalProperties" = false))]
 pub struct Practice {
     /// Unique in the bank, conventionally `<pillar>.<slug>`.
@@ -196,6 +198,85 @@ pub struct Practice {
         "additionalProperties" = {"type": "integer", "minimum": 0, "maximum": 4}
     ))]
     pub targets: BTreeMap<Blueprint, u8>,
+    /// How the practice serves Quality at Speed, in a sentence or two.
+    #[serde(default)]
+    pub why: Option<LocalizedText>,
+    /// What to do next from each level: one step per `from` level 0–3.
+    #[serde(default)]
+    pub improve: Vec<Improvement>,
+    /// Effort to improve it by one level, 1 (days, one team) to 5 (months, many teams).
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub effort: Option<u8>,
+    #[serde(default)]
+    pub impact: Option<Impact>,
+    /// Practices that must be in place first (ids in this bank; no cycles).
+    #[serde(default)]
+    pub depends_on: Vec<String>,
+    /// The DORA capabilities it serves, by name (see `dora::CAPABILITIES`).
+    #[serde(default)]
+    pub dora: Vec<String>,
+    /// Short references supporting the practice: a URL, or a document and section.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Who usually owns an improvement step.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    Team,
+    TeamLead,
+    Platform,
+    QaEngineer,
+    Management,
+}
+
+impl Owner {
+    pub const ALL: [Owner; 5] = [
+        Owner::Team,
+        Owner::TeamLead,
+        Owner::Platform,
+        Owner::QaEngineer,
+        Owner::Management,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Owner::Team => "team",
+            Owner::TeamLead => "team_lead",
+            Owner::Platform => "platform",
+            Owner::QaEngineer => "qa_engineer",
+            Owner::Management => "management",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Owner> {
+        Owner::ALL.into_iter().find(|o| o.as_str() == text)
+    }
+}
+
+/// The next step from level `from` to `from + 1`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct Improvement {
+    #[schemars(range(min = 0, max = 3))]
+    pub from: u8,
+    pub owner: Owner,
+    /// One or two concrete actions a team can start this week.
+    pub action: LocalizedText,
+}
+
+/// How much reaching the practice improves quality and speed, 1 to 5 each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[schemars(extend("additionalProperties" = false))]
+pub struct Impact {
+    #[schemars(range(min = 1, max = 5))]
+    pub quality: u8,
+    #[schemars(range(min = 1, max = 5))]
+    pub speed: u8,
 }
 
 impl Bank {

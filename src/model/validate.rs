@@ -9,7 +9,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::{Bank, Blueprint, PillarId, DEFAULT_LANG, MAX_LEVEL};
+use super::{Bank, Blueprint, Owner, PillarId, DEFAULT_LANG, MAX_LEVEL};
+use crate::dora;
 use crate::error::Error;
 
 /// One thing wrong in a bank file, at a JSON path such as `$.pillars[0].practices[2].weight`.
@@ -81,6 +82,8 @@ fn describe(value: &Value) -> String {
 struct Checker {
     problems: Vec<BankProblem>,
     practice_ids: BTreeMap<String, String>,
+    /// (path, practice id, its `depends_on` ids), checked once every id is known.
+    dependencies: Vec<(String, String, Vec<String>)>,
 }
 
 impl Checker {
@@ -212,6 +215,7 @@ impl Checker {
         self.text("$.title", bank.get("title"));
         self.levels(bank.get("levels"));
         self.pillars(bank.get("pillars"));
+        self.dependencies();
     }
 
     fn levels(&mut self, value: Option<&Value>) {
@@ -320,18 +324,64 @@ impl Checker {
                 "descriptors",
                 "targets",
             ],
-            &[],
+            &[
+                "why",
+                "improve",
+                "effort",
+                "impact",
+                "depends_on",
+                "dora",
+                "sources",
+            ],
         ) else {
             return;
         };
-        if let Some(id) = self.non_empty_string(&format!("{path}.id"), map.get("id")) {
-            if let Some(first) = self.practice_ids.get(&id) {
+        let id = self.non_empty_string(&format!("{path}.id"), map.get("id"));
+        if let Some(id) = &id {
+            if let Some(first) = self.practice_ids.get(id) {
                 let message = format!("practice id {id:?} is already used at {first}");
                 self.problem(&format!("{path}.id"), message);
             } else {
-                self.practice_ids.insert(id, path.to_string());
+                self.practice_ids.insert(id.clone(), path.to_string());
             }
         }
+        if map.contains_key("why") {
+            self.text(&format!("{path}.why"), map.get("why"));
+        }
+        if let Some(improve) = map.get("improve") {
+            self.improve(&format!("{path}.improve"), improve);
+        }
+        if let Some(effort) = map.get("effort") {
+            self.score_1_to_5(&format!("{path}.effort"), effort);
+        }
+        if let Some(impact) = map.get("impact") {
+            let impact_path = format!("{path}.impact");
+            if let Some(impact) = self.object(&impact_path, impact, &["quality", "speed"], &[]) {
+                for key in ["quality", "speed"] {
+                    if let Some(value) = impact.get(key) {
+                        self.score_1_to_5(&format!("{impact_path}.{key}"), value);
+                    }
+                }
+            }
+        }
+        let depends_on = self.strings(&format!("{path}.depends_on"), map.get("depends_on"));
+        if let Some(id) = id {
+            self.dependencies
+                .push((format!("{path}.depends_on"), id, depends_on));
+        }
+        let dora_path = format!("{path}.dora");
+        for (k, name) in self.strings(&dora_path, map.get("dora")).iter().enumerate() {
+            if !dora::is_capability(name) {
+                self.problem(
+                    &format!("{dora_path}[{k}]"),
+                    format!(
+                        "unknown DORA capability {name:?}; expected one of: {}",
+                        dora::CAPABILITIES.join(", ")
+                    ),
+                );
+            }
+        }
+        self.strings(&format!("{path}.sources"), map.get("sources"));
         self.text(&format!("{path}.title"), map.get("title"));
         self.text(&format!("{path}.question"), map.get("question"));
         if let Some(weight) = map.get("weight") {
@@ -364,6 +414,103 @@ impl Checker {
         }
     }
 
+    fn score_1_to_5(&mut self, path: &str, value: &Value) {
+        if !value.as_u64().is_some_and(|n| (1..=5).contains(&n)) {
+            self.problem(
+                path,
+                format!(
+                    "expected a whole number from 1 to 5, found {}",
+                    describe(value)
+                ),
+            );
+        }
+    }
+
+    /// An array of non-empty strings (missing means empty).
+    fn strings(&mut self, path: &str, value: Option<&Value>) -> Vec<String> {
+        let items = self.array(path, value);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, item)| self.non_empty_string(&format!("{path}[{k}]"), Some(item)))
+            .collect()
+    }
+
+    fn improve(&mut self, path: &str, value: &Value) {
+        let steps = self.array(path, Some(value));
+        let mut seen = HashSet::new();
+        for (k, step) in steps.iter().enumerate() {
+            let step_path = format!("{path}[{k}]");
+            let Some(map) = self.object(&step_path, step, &["from", "owner", "action"], &[]) else {
+                continue;
+            };
+            if let Some(from) = map.get("from") {
+                match from.as_u64() {
+                    Some(n) if n < u64::from(MAX_LEVEL) => {
+                        if !seen.insert(n) {
+                            self.problem(
+                                &format!("{step_path}.from"),
+                                format!("the step from level {n} is given twice"),
+                            );
+                        }
+                    }
+                    _ => self.problem(
+                        &format!("{step_path}.from"),
+                        format!(
+                            "expected the level the step starts from, 0 to 3, found {}",
+                            describe(from)
+                        ),
+                    ),
+                }
+            }
+            if let Some(owner) = map.get("owner") {
+                if owner.as_str().is_none_or(|o| Owner::parse(o).is_none()) {
+                    self.problem(
+                        &format!("{step_path}.owner"),
+                        format!(
+                            "expected one of: team, team_lead, platform, qa_engineer, management; found {}",
+                            describe(owner)
+                        ),
+                    );
+                }
+            }
+            self.text(&format!("{step_path}.action"), map.get("action"));
+        }
+    }
+
+    /// Every `depends_on` id exists, is not the practice itself, and no cycle is formed.
+    fn dependencies(&mut self) {
+        let known: HashSet<String> = self.practice_ids.keys().cloned().collect();
+        let dependencies = std::mem::take(&mut self.dependencies);
+        for (path, id, depends_on) in &dependencies {
+            for (k, dependency) in depends_on.iter().enumerate() {
+                if dependency == id {
+                    self.problem(
+                        &format!("{path}[{k}]"),
+                        "a practice cannot depend on itself",
+                    );
+                } else if !known.contains(dependency) {
+                    self.problem(
+                        &format!("{path}[{k}]"),
+                        format!("no practice {dependency:?} in this bank"),
+                    );
+                }
+            }
+        }
+        let graph: BTreeMap<&str, Vec<&str>> = dependencies
+            .iter()
+            .map(|(_, id, deps)| (id.as_str(), deps.iter().map(String::as_str).collect()))
+            .collect();
+        if let Some(cycle) = find_cycle(&graph) {
+            let path = dependencies
+                .iter()
+                .find(|(_, id, _)| id == cycle[0])
+                .map(|(path, _, _)| path.clone())
+                .unwrap_or_else(|| "$".into());
+            self.problem(&path, format!("dependency cycle: {}", cycle.join(" → ")));
+        }
+    }
+
     fn targets(&mut self, path: &str, value: &Value) {
         let Some(map) = value.as_object() else {
             self.problem(
@@ -393,6 +540,48 @@ impl Checker {
             }
         }
     }
+}
+
+/// A dependency cycle as the list of ids around it (first id repeated at the end), if any.
+fn find_cycle<'a>(graph: &BTreeMap<&'a str, Vec<&'a str>>) -> Option<Vec<&'a str>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Visiting,
+        Done,
+    }
+    fn visit<'a>(
+        node: &'a str,
+        graph: &BTreeMap<&'a str, Vec<&'a str>>,
+        marks: &mut BTreeMap<&'a str, Mark>,
+        stack: &mut Vec<&'a str>,
+    ) -> Option<Vec<&'a str>> {
+        match marks.get(node) {
+            Some(Mark::Done) => return None,
+            Some(Mark::Visiting) => {
+                let start = stack.iter().position(|n| *n == node).unwrap_or(0);
+                let mut cycle = stack[start..].to_vec();
+                cycle.push(node);
+                return Some(cycle);
+            }
+            None => {}
+        }
+        marks.insert(node, Mark::Visiting);
+        stack.push(node);
+        for next in graph.get(node).into_iter().flatten() {
+            if graph.contains_key(next) {
+                if let Some(cycle) = visit(next, graph, marks, stack) {
+                    return Some(cycle);
+                }
+            }
+        }
+        stack.pop();
+        marks.insert(node, Mark::Done);
+        None
+    }
+    let mut marks = BTreeMap::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut marks, &mut Vec::new()))
 }
 
 #[cfg(test)]
@@ -619,5 +808,80 @@ mod tests {
         let mut bank = valid_bank();
         bank["levels"].as_array_mut().unwrap().remove(2);
         assert_problem(&bank, "$.levels", "missing level 2");
+    }
+
+    #[test]
+    fn optional_practice_fields_are_checked_when_present() {
+        let mut bank = valid_bank();
+        let practice = &mut bank["pillars"][0]["practices"][0];
+        practice["why"] = json!({"en": "Faster feedback."});
+        practice["effort"] = json!(6);
+        practice["impact"] = json!({"quality": 0, "speed": 3});
+        practice["improve"] = json!([
+            {"from": 0, "owner": "team", "action": {"en": "Do it."}},
+            {"from": 0, "owner": "ceo", "action": {"en": "Do it again."}},
+            {"from": 4, "owner": "team", "action": {"en": "Done."}}
+        ]);
+        practice["dora"] = json!(["Trunk-based development", "Blockchain"]);
+        practice["sources"] = json!(["", "dora.dev"]);
+        let at = "$.pillars[0].practices[0]";
+        assert_problem(
+            &bank,
+            &format!("{at}.effort"),
+            "from 1 to 5, found the number 6",
+        );
+        assert_problem(&bank, &format!("{at}.impact.quality"), "from 1 to 5");
+        assert_problem(&bank, &format!("{at}.improve[1].from"), "given twice");
+        assert_problem(&bank, &format!("{at}.improve[1].owner"), "team_lead");
+        assert_problem(&bank, &format!("{at}.improve[2].from"), "0 to 3");
+        assert_problem(
+            &bank,
+            &format!("{at}.dora[1]"),
+            "unknown DORA capability \"Blockchain\"",
+        );
+        assert_problem(&bank, &format!("{at}.sources[0]"), "non-empty");
+        assert_eq!(problems(&bank).len(), 7, "{:#?}", problems(&bank));
+    }
+
+    #[test]
+    fn dependencies_must_exist_and_form_no_cycle() {
+        let mut bank = valid_bank();
+        bank["pillars"][0]["practices"][0]["depends_on"] = json!(["methods.two", "skills.nine"]);
+        bank["pillars"][0]["practices"][1]["depends_on"] = json!(["architecture.one"]);
+        bank["pillars"][1]["practices"][0]["depends_on"] = json!(["methods.one"]);
+        bank["pillars"][2]["practices"][0]["depends_on"] = json!(["management.one"]);
+        assert_problem(
+            &bank,
+            "$.pillars[0].practices[0].depends_on[1]",
+            "no practice \"skills.nine\"",
+        );
+        assert_problem(&bank, "$.pillars[2].practices[0].depends_on[0]", "itself");
+        let found = problems(&bank);
+        let cycle = found
+            .iter()
+            .find(|p| p.message.starts_with("dependency cycle"))
+            .expect("the cycle is reported");
+        for id in ["methods.one", "methods.two", "architecture.one"] {
+            assert!(cycle.message.contains(id), "{}", cycle.message);
+        }
+    }
+
+    #[test]
+    fn a_bank_with_every_optional_field_parses_into_the_types() {
+        let mut bank = valid_bank();
+        let practice = &mut bank["pillars"][0]["practices"][0];
+        practice["why"] = json!({"en": "Faster feedback."});
+        practice["effort"] = json!(2);
+        practice["impact"] = json!({"quality": 4, "speed": 5});
+        practice["improve"] =
+            json!([{"from": 0, "owner": "qa_engineer", "action": {"en": "Pair."}}]);
+        practice["depends_on"] = json!(["methods.two"]);
+        practice["dora"] = json!(["Test automation"]);
+        practice["sources"] = json!(["dora.dev, capability 'Test automation'"]);
+        let parsed = parse_bank("bank.json", &bank.to_string()).unwrap();
+        let p = &parsed.pillars[0].practices[0];
+        assert_eq!(p.effort, Some(2));
+        assert_eq!(p.improve[0].owner, Owner::QaEngineer);
+        assert_eq!(p.depends_on, ["methods.two"]);
     }
 }

@@ -116,29 +116,23 @@ impl Store {
     /// Stores a validated bank. A version already stored with the same content
     /// is left alone; with different content it is refused (bump the version).
     pub fn import_bank(&mut self, bank: &Bank) -> Result<BankImport> {
-        let content =
-            serde_json::to_string(bank).map_err(|e| Error::invalid("bank", e.to_string()))?;
-        let stored: Option<String> = self.db(self
-            .conn
-            .query_row(
-                "SELECT content FROM bank WHERE id = ?1 AND version = ?2",
-                params![bank.id, bank.version],
-                |row| row.get(0),
-            )
-            .optional())?;
-        match stored {
-            Some(existing) if existing == content => Ok(BankImport::AlreadyStored),
-            Some(_) => Err(Error::BankVersionConflict {
+        match self.bank(&bank.id, &bank.version) {
+            // Compared as banks, not as text, so a new optional field does not look like a change.
+            Ok(stored) if stored == *bank => Ok(BankImport::AlreadyStored),
+            Ok(_) => Err(Error::BankVersionConflict {
                 id: bank.id.clone(),
                 version: bank.version.clone(),
             }),
-            None => {
+            Err(Error::UnknownBank(_)) => {
+                let content = serde_json::to_string(bank)
+                    .map_err(|e| Error::invalid("bank", e.to_string()))?;
                 self.db(self.conn.execute(
                     "INSERT INTO bank (id, version, content, imported_at) VALUES (?1, ?2, ?3, ?4)",
                     params![bank.id, bank.version, content, now()],
                 ))?;
                 Ok(BankImport::Stored)
             }
+            Err(other) => Err(other),
         }
     }
 
@@ -192,17 +186,27 @@ impl Store {
             .ok_or_else(|| Error::UnknownBank(id.to_string()))
     }
 
-    /// Creates a component and its first assessment, pinned to the newest
-    /// version of `bank_id` (the built-in bank by default).
+    /// Creates a component and its first assessment, pinned to `bank`: an id
+    /// (its newest stored version) or `id@version`; the built-in bank by default.
     pub fn add_component(
         &mut self,
         name: &str,
         blueprint: Blueprint,
-        bank_id: Option<&str>,
+        bank: Option<&str>,
     ) -> Result<Component> {
         let name = clean_component_name(name)?;
-        let bank_id = bank_id.unwrap_or(&builtin_bank().id).to_string();
-        let version = self.latest_bank_version(&bank_id)?;
+        let builtin_id = builtin_bank().id;
+        let (bank_id, version) = match bank.unwrap_or(&builtin_id).split_once('@') {
+            Some((id, version)) => {
+                self.bank(id, version)?;
+                (id.to_string(), version.to_string())
+            }
+            None => {
+                let id = bank.unwrap_or(&builtin_id).to_string();
+                let version = self.latest_bank_version(&id)?;
+                (id, version)
+            }
+        };
         if self.find_component_id(&name)?.is_some() {
             return Err(Error::DuplicateComponent(name));
         }

@@ -49,7 +49,41 @@ descriptors: Array<LocalizedText>,
 /**
  * The level a component of each blueprint should reach (0–4).
  */
-targets: { [key in Blueprint]?: number }, };
+targets: { [key in Blueprint]?: number }, 
+/**
+ * How the practice serves Quality at Speed, in a sentence or two.
+ */
+why: LocalizedText | null, 
+/**
+ * What to do next from each level: one step per `from` level 0–3.
+ */
+improve: Array<Improvement>, 
+/**
+ * Effort to improve it by one level, 1 (days, one team) to 5 (months, many teams).
+ */
+effort: number | null, impact: Impact | null, 
+/**
+ * Practices that must be in place first (ids in this bank; no cycles).
+ */
+depends_on: Array<string>, 
+/**
+ * The DORA capabilities it serves, by name (see `dora::CAPABILITIES`).
+ */
+dora: Array<string>, 
+/**
+ * Short references supporting the practice: a URL, or a document and section.
+ */
+sources: Array<string>, };
+
+export type Owner = "team" | "team_lead" | "platform" | "qa_engineer" | "management";
+
+export type Improvement = { from: number, owner: Owner, 
+/**
+ * One or two concrete actions a team can start this week.
+ */
+action: LocalizedText, };
+
+export type Impact = { quality: number, speed: number, };
 
 export type Answer = { "kind": "level", level: number, } | { "kind": "not_applicable", reason: string, };
 
