@@ -170,6 +170,10 @@ test("a coach creates a component, answers every practice from the keyboard, and
     await waitFor("the note to reappear", async () =>
       (await session.attribute(await session.find('[data-testid="note"]'), "value")) === NOTE ||
       (await session.execute('return document.querySelector(\'[data-testid="note"]\').value;')) === NOTE);
+    // The bank's guidance is on screen: why the practice matters, and the next step from the answered level.
+    assert.equal((await session.findAll('[data-testid="practice-why"]')).length, 1);
+    const answered = await session.attribute(rows[rows.length - 2], "data-answer");
+    assert.equal((await session.findAll('[data-testid="next-step"]')).length, answered === "4" ? 0 : 1);
     screenshot("03-after-restart");
   } finally {
     await session.close();
