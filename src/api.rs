@@ -30,6 +30,8 @@ pub fn typescript_bindings() -> String {
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores};
+    use crate::store::{FlaggedPractice, Workshop};
+    use crate::workshop::{Disagreement, Vote};
 
     let cfg = Config::new().with_large_int("number");
     let decls = [
@@ -53,6 +55,10 @@ pub fn typescript_bindings() -> String {
         Component::decl(&cfg),
         PracticeAnswer::decl(&cfg),
         AssessmentView::decl(&cfg),
+        Vote::decl(&cfg),
+        Disagreement::decl(&cfg),
+        FlaggedPractice::decl(&cfg),
+        Workshop::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),

@@ -42,6 +42,22 @@ pub enum Error {
         version: String,
     },
 
+    #[error("no workshop with id {0}; `mamos workshop list COMPONENT` shows them")]
+    UnknownWorkshop(i64),
+
+    #[error("no participant {name:?} in workshop {workshop}; its participants are: {known}")]
+    UnknownParticipant {
+        name: String,
+        workshop: i64,
+        known: String,
+    },
+
+    #[error("no group named {0:?}; create it with `mamos group add NAME`")]
+    UnknownGroup(String),
+
+    #[error("a group named {0:?} already exists")]
+    DuplicateGroup(String),
+
     #[error("no bank {0:?} is stored; import it with `mamos bank import FILE`")]
     UnknownBank(String),
 
@@ -97,6 +113,10 @@ impl Error {
             Error::DuplicateComponent(_) => "duplicate_component",
             Error::UnknownPractice { .. } => "unknown_practice",
             Error::UnknownBank(_) => "unknown_bank",
+            Error::UnknownWorkshop(_) => "unknown_workshop",
+            Error::UnknownParticipant { .. } => "unknown_participant",
+            Error::UnknownGroup(_) => "unknown_group",
+            Error::DuplicateGroup(_) => "duplicate_group",
             Error::BankVersionConflict { .. } => "bank_version_conflict",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Database { .. } => "database",

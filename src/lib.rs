@@ -14,5 +14,6 @@ pub mod model;
 pub mod report;
 pub mod scoring;
 pub mod store;
+pub mod workshop;
 
 pub use error::{Error, Result};

@@ -63,6 +63,39 @@ enum Command {
         practice_id: String,
         text: String,
     },
+    /// Groups of components (domain, tribe, department).
+    #[command(subcommand)]
+    Group(GroupCommand),
+    /// Workshops: dated assessments of a component with several voters.
+    #[command(subcommand)]
+    Workshop(WorkshopCommand),
+    /// Cast one participant's vote on a practice: a level 0–4, `na` (with --reason), or `clear`.
+    Vote {
+        workshop: i64,
+        participant: String,
+        practice_id: String,
+        #[arg(value_name = "LEVEL|na|clear", allow_negative_numbers = true)]
+        level: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Set the agreed answer of a practice in a workshop (the facilitator's decision).
+    Agree {
+        workshop: i64,
+        practice_id: String,
+        #[arg(value_name = "LEVEL|na|clear", allow_negative_numbers = true)]
+        level: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Show the votes of a practice to the room (they are hidden until then).
+    Reveal { workshop: i64, practice_id: String },
+    /// The practices whose votes spread by two levels or more, or mix N/A with levels.
+    Disagreements {
+        workshop: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Pillar scores, levels, the overall level and the limiting pillar.
     Score {
         component: String,
@@ -128,9 +161,45 @@ enum ComponentCommand {
         /// The bank to assess it with: its id (newest stored version) or ID@VERSION.
         #[arg(long, value_name = "ID[@VERSION]")]
         bank: Option<String>,
+        /// A group it belongs to (repeat for several); the group must exist.
+        #[arg(long = "group", value_name = "NAME")]
+        groups: Vec<String>,
     },
     /// List components with their progress.
     List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum GroupCommand {
+    /// Create a group.
+    Add { name: String },
+    /// List groups and their components.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum WorkshopCommand {
+    /// Start a workshop of a component; prints its id.
+    Start {
+        component: String,
+        /// The day it is held (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Names or initials, separated by commas.
+        #[arg(long, value_name = "\"Ana,Ben,Chloé\"")]
+        participants: String,
+        #[arg(long, default_value = "")]
+        facilitator: String,
+    },
+    /// List the workshops of a component, oldest first.
+    List {
+        component: String,
         #[arg(long)]
         json: bool,
     },
@@ -255,8 +324,18 @@ fn run(cli: Cli) -> Result<()> {
             name,
             blueprint,
             bank,
+            groups,
         }) => {
+            // Every group must exist before anything is created.
+            for group in &groups {
+                store
+                    .group_id(group)?
+                    .ok_or_else(|| Error::UnknownGroup(group.clone()))?;
+            }
             let component = store.add_component(&name, blueprint.into(), bank.as_deref())?;
+            for group in &groups {
+                store.add_to_group(component.id, group)?;
+            }
             println!(
                 "component {:?} created (blueprint {}, bank {} {}, {} practices to answer)",
                 component.name,
@@ -306,6 +385,106 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let id = store.component_by_name(&component)?.id;
             store.set_note(id, &practice_id, &text)?;
+        }
+        Command::Group(GroupCommand::Add { name }) => {
+            store.add_group(&name)?;
+            println!("group {:?} created", name.trim());
+        }
+        Command::Group(GroupCommand::List { json }) => {
+            let groups = store.groups()?;
+            if json {
+                let list: Vec<serde_json::Value> = groups
+                    .iter()
+                    .map(|(name, members)| serde_json::json!({"name": name, "components": members}))
+                    .collect();
+                print_json(&list);
+            } else {
+                for (name, members) in groups {
+                    println!("{name}: {}", members.join(", "));
+                }
+            }
+        }
+        Command::Workshop(WorkshopCommand::Start {
+            component,
+            date,
+            participants,
+            facilitator,
+        }) => {
+            let held_on = match date {
+                Some(text) => parse_date(&text)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let participants = mamos::workshop::parse_participants(&participants)?;
+            let id = store.component_by_name(&component)?.id;
+            let workshop = store.start_workshop(id, held_on, &facilitator, &participants)?;
+            println!("{}", workshop.id);
+        }
+        Command::Workshop(WorkshopCommand::List { component, json }) => {
+            let workshops = store.workshops(store.component_by_name(&component)?.id)?;
+            if json {
+                print_json(&workshops);
+            } else {
+                for w in workshops {
+                    println!(
+                        "{}  {}  {}  ({} {})",
+                        w.id,
+                        w.held_on,
+                        w.participants.join(", "),
+                        w.bank_id,
+                        w.bank_version
+                    );
+                }
+            }
+        }
+        Command::Vote {
+            workshop,
+            participant,
+            practice_id,
+            level,
+            reason,
+        } => {
+            let answer = parse_answer(&level, reason)?;
+            store.cast_vote(workshop, &participant, &practice_id, answer)?;
+        }
+        Command::Agree {
+            workshop,
+            practice_id,
+            level,
+            reason,
+        } => {
+            let answer = parse_answer(&level, reason)?;
+            store.agree(workshop, &practice_id, answer)?;
+        }
+        Command::Reveal {
+            workshop,
+            practice_id,
+        } => {
+            store.reveal(workshop, &practice_id)?;
+            for vote in store
+                .votes(workshop)?
+                .remove(&practice_id)
+                .unwrap_or_default()
+            {
+                println!("{}: {}", vote.participant, answer_text(&vote.answer));
+            }
+        }
+        Command::Disagreements { workshop, json } => {
+            let flagged = store.disagreements(workshop)?;
+            if json {
+                print_json(&flagged);
+            } else if flagged.is_empty() {
+                println!("no disagreement in workshop {workshop}");
+            } else {
+                for f in flagged {
+                    let votes: Vec<String> = f
+                        .votes
+                        .iter()
+                        .map(|v| format!("{} {}", v.participant, answer_text(&v.answer)))
+                        .collect();
+                    let state = if f.resolved { "resolved" } else { "to discuss" };
+                    println!("{}  [{state}]  {}", f.practice_id, votes.join(", "));
+                }
+            }
         }
         Command::Score { component, json } => {
             let view = store.assessment(store.component_by_name(&component)?.id)?;
@@ -380,6 +559,13 @@ fn parse_answer(level: &str, reason: Option<String>) -> Result<Option<Answer>> {
     answer
         .map(|a| mamos::assessment::check_answer(&a))
         .transpose()
+}
+
+fn answer_text(answer: &Answer) -> String {
+    match answer {
+        Answer::Level { level } => level.to_string(),
+        Answer::NotApplicable { reason } => format!("N/A ({reason})"),
+    }
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate> {

@@ -117,3 +117,61 @@ fn unknown_ids_are_errors_not_panics() {
         Err(Error::InvalidInput { .. })
     ));
 }
+
+#[test]
+fn a_schema_1_database_with_answers_is_backed_up_then_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        // A database as the walking skeleton (schema 1) left it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(migrations::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let fixture = std::fs::read_to_string("tests/fixtures/mamos-0.1.0.json").unwrap();
+        let bank = mamos::model::parse_bank("fixture", &fixture).unwrap();
+        conn.execute(
+            "INSERT INTO bank VALUES ('mamos-qe', '0.1.0', ?1, '2026-01-05T10:00:00Z')",
+            [serde_json::to_string(&bank).unwrap()],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO component VALUES (1, 'Legacy', 'III', '2026-01-05T10:00:00Z');
+             INSERT INTO assessment VALUES (1, 1, 'mamos-qe', '0.1.0', '2026-01-05T10:00:00Z');
+             INSERT INTO answer VALUES (1, 'methods.deploy-daily', 3, NULL, 'daily since May', '2026-01-05T10:01:00Z');
+             INSERT INTO answer VALUES (1, 'skills.soft-skills', NULL, 'no other department', '', '2026-01-05T10:02:00Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+
+    // The copy taken before migrating is the schema 1 database, data included.
+    let backup = rusqlite::Connection::open(migrations::backup_path(&path, 1)).unwrap();
+    assert_eq!(migrations::schema_version(&backup).unwrap(), 1);
+    let saved: i64 = backup
+        .query_row("SELECT count(*) FROM answer", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(saved, 2);
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(
+        migrations::schema_version(&conn).unwrap(),
+        migrations::MIGRATIONS.len() as i64
+    );
+    let view = store.assessment(1).unwrap();
+    assert_eq!(
+        view.component.bank_version, "0.1.0",
+        "the pinned version is kept"
+    );
+    assert_eq!(view.answers.len(), 2);
+    let deploy = view
+        .answers
+        .iter()
+        .find(|a| a.practice_id == "methods.deploy-daily")
+        .unwrap();
+    assert_eq!(deploy.answer, Some(Answer::Level { level: 3 }));
+    assert_eq!(deploy.note, "daily since May");
+    let workshops = store.workshops(1).unwrap();
+    assert_eq!(workshops.len(), 1);
+    assert_eq!(workshops[0].held_on, "2026-01-05");
+    assert!(workshops[0].participants.is_empty());
+}

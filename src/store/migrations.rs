@@ -9,7 +9,10 @@ use rusqlite::{Connection, MAIN_DB};
 use crate::{Error, Result};
 
 /// Append only: a released migration is never edited.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_workshops.sql"),
+];
 
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |row| row.get(0))

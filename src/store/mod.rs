@@ -4,7 +4,11 @@
 //! waits for a "save" and a crash loses nothing that was acknowledged.
 
 pub mod migrations;
+mod workshops;
 
+pub use workshops::{FlaggedPractice, Workshop};
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -17,6 +21,7 @@ use crate::assessment::{
 };
 use crate::model::{builtin_bank, Bank, Blueprint};
 use crate::scoring::Answer;
+use crate::workshop::agreed_answer;
 use crate::{Error, Result};
 
 /// Environment variable that points the CLI and the desktop app at another database file.
@@ -272,8 +277,13 @@ impl Store {
             row.ok_or(Error::UnknownComponentId(id))?;
         let bank = self.bank(&bank_id, &bank_version)?;
         let answered = self.db(self.conn.query_row(
-            "SELECT count(*) FROM answer
-             WHERE assessment_id = ?1 AND (level IS NOT NULL OR na_reason IS NOT NULL)",
+            // A practice counts as answered once the facilitator set it or anyone voted.
+            "SELECT count(*) FROM (
+                 SELECT practice_id FROM answer
+                 WHERE assessment_id = ?1 AND (level IS NOT NULL OR na_reason IS NOT NULL)
+                 UNION
+                 SELECT v.practice_id FROM vote v JOIN participant p ON p.id = v.participant_id
+                 WHERE p.assessment_id = ?1)",
             params![assessment_id],
             |row| row.get::<_, u32>(0),
         ))?;
@@ -309,28 +319,33 @@ impl Store {
         Ok((id, self.bank(&bank_id, &version)?))
     }
 
-    /// The current assessment of a component with its scores.
+    /// The current (latest) workshop of a component with its scores: each
+    /// practice's agreed answer is the facilitator's, else the median vote.
     pub fn assessment(&self, component_id: i64) -> Result<AssessmentView> {
         let component = self.component(component_id)?;
         let (assessment_id, bank) = self.current_assessment(component_id)?;
-        let mut stmt = self.db(self.conn.prepare(
-            "SELECT practice_id, level, na_reason, note FROM answer WHERE assessment_id = ?1",
-        ))?;
-        let recorded = self.db(stmt
-            .query_map(params![assessment_id], |row| {
-                let level: Option<u8> = row.get(1)?;
-                let reason: Option<String> = row.get(2)?;
-                Ok(PracticeAnswer {
-                    practice_id: row.get(0)?,
-                    answer: match (level, reason) {
-                        (Some(level), _) => Some(Answer::Level { level }),
-                        (None, Some(reason)) => Some(Answer::NotApplicable { reason }),
-                        (None, None) => None,
-                    },
-                    note: row.get(3)?,
+        let decided = self.facilitator_answers(assessment_id)?;
+        let votes = self.votes(assessment_id)?;
+        let mut stmt = self.db(self
+            .conn
+            .prepare("SELECT practice_id, note FROM answer WHERE assessment_id = ?1"))?;
+        let notes: BTreeMap<String, String> = self.db(stmt
+            .query_map(params![assessment_id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>()))?;
+        let recorded = bank
+            .practices()
+            .filter_map(|(_, practice)| {
+                let id = &practice.id;
+                let votes = votes.get(id).map(Vec::as_slice).unwrap_or_default();
+                let answer = agreed_answer(decided.get(id), votes);
+                let note = notes.get(id).cloned().unwrap_or_default();
+                (answer.is_some() || !note.is_empty()).then(|| PracticeAnswer {
+                    practice_id: id.clone(),
+                    answer,
+                    note,
                 })
             })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+            .collect();
         Ok(AssessmentView::new(component, bank, recorded))
     }
 
@@ -346,7 +361,8 @@ impl Store {
         Ok(assessment_id)
     }
 
-    /// Records (or, with `None`, clears) the answer to one practice; committed at once.
+    /// Records (or, with `None`, clears) the agreed answer to one practice in
+    /// the component's current workshop; committed at once.
     pub fn set_answer(
         &mut self,
         component_id: i64,
@@ -355,7 +371,16 @@ impl Store {
     ) -> Result<()> {
         let answer = answer.as_ref().map(check_answer).transpose()?;
         let assessment_id = self.practice_in_current_assessment(component_id, practice_id)?;
-        let (level, reason) = match &answer {
+        self.write_answer(assessment_id, practice_id, answer.as_ref())
+    }
+
+    fn write_answer(
+        &mut self,
+        assessment_id: i64,
+        practice_id: &str,
+        answer: Option<&Answer>,
+    ) -> Result<()> {
+        let (level, reason) = match answer {
             Some(Answer::Level { level }) => (Some(*level), None),
             Some(Answer::NotApplicable { reason }) => (None, Some(reason.as_str())),
             None => (None, None),

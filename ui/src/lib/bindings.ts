@@ -169,6 +169,22 @@ export type AssessmentView = { component: Component, bank: Bank,
  */
 answers: Array<PracticeAnswer>, scores: Scores, radar: RadarChart, };
 
+export type Vote = { participant: string, answer: Answer, };
+
+export type Disagreement = { "kind": "spread", low: number, high: number, } | { "kind": "mixed_not_applicable" };
+
+export type FlaggedPractice = { practice_id: string, disagreement: Disagreement, votes: Array<Vote>, 
+/**
+ * The facilitator has set the agreed answer since.
+ */
+resolved: boolean, };
+
+export type Workshop = { id: number, component_id: number, component: string, 
+/**
+ * The day the workshop was held, YYYY-MM-DD.
+ */
+held_on: string, facilitator: string, participants: Array<string>, bank_id: string, bank_version: string, };
+
 export type ErrorReport = { code: string, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };

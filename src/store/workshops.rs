@@ -1,0 +1,378 @@
+//! Workshops, votes and groups in the store. A workshop is a dated assessment
+//! of one component with participants; each vote is committed when cast.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{now, Store};
+use crate::assessment::check_answer;
+use crate::scoring::Answer;
+use crate::workshop::{disagreement, Disagreement, Vote};
+use crate::{Error, Result};
+
+/// A workshop as listed: who, when, for which component and bank.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Workshop {
+    pub id: i64,
+    pub component_id: i64,
+    pub component: String,
+    /// The day the workshop was held, YYYY-MM-DD.
+    pub held_on: String,
+    pub facilitator: String,
+    pub participants: Vec<String>,
+    pub bank_id: String,
+    pub bank_version: String,
+}
+
+/// A practice whose votes the room should discuss.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FlaggedPractice {
+    pub practice_id: String,
+    pub disagreement: Disagreement,
+    pub votes: Vec<Vote>,
+    /// The facilitator has set the agreed answer since.
+    pub resolved: bool,
+}
+
+/// `(level, na_reason)` columns for an answer.
+fn answer_columns(answer: &Answer) -> (Option<u8>, Option<&str>) {
+    match answer {
+        Answer::Level { level } => (Some(*level), None),
+        Answer::NotApplicable { reason } => (None, Some(reason.as_str())),
+    }
+}
+
+pub(super) fn answer_from_columns(level: Option<u8>, reason: Option<String>) -> Option<Answer> {
+    match (level, reason) {
+        (Some(level), _) => Some(Answer::Level { level }),
+        (None, Some(reason)) => Some(Answer::NotApplicable { reason }),
+        (None, None) => None,
+    }
+}
+
+impl Store {
+    /// Starts a workshop (a new assessment) of a component, pinned to the newest
+    /// stored version of the bank the component was assessed with.
+    pub fn start_workshop(
+        &mut self,
+        component_id: i64,
+        held_on: NaiveDate,
+        facilitator: &str,
+        participants: &[String],
+    ) -> Result<Workshop> {
+        let component = self.component(component_id)?;
+        let version = self.latest_bank_version(&component.bank_id)?;
+        let facilitator = facilitator.trim();
+        crate::assessment::check_note_length("facilitator", facilitator)?;
+        // The assessment `component add` starts is reused while nothing is recorded in it,
+        // so a component's history does not begin with an empty entry.
+        let (current, _) = self.current_assessment(component_id)?;
+        let untouched: bool = self.db(self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM answer WHERE assessment_id = ?1)
+                AND NOT EXISTS (SELECT 1 FROM participant WHERE assessment_id = ?1)",
+            params![current],
+            |row| row.get(0),
+        ))?;
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let insert = (|| {
+            let id = if untouched {
+                tx.execute(
+                    "UPDATE assessment SET bank_version = ?2, held_on = ?3, facilitator = ?4 WHERE id = ?1",
+                    params![current, version, held_on.to_string(), facilitator],
+                )?;
+                current
+            } else {
+                tx.execute(
+                    "INSERT INTO assessment (component_id, bank_id, bank_version, started_at, held_on, facilitator)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![component_id, component.bank_id, version, now(), held_on.to_string(), facilitator],
+                )?;
+                tx.last_insert_rowid()
+            };
+            for (position, name) in participants.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO participant (assessment_id, name, position) VALUES (?1, ?2, ?3)",
+                    params![id, name, position as i64],
+                )?;
+            }
+            Ok(id)
+        })();
+        let id = self.db(insert)?;
+        self.db(tx.commit())?;
+        self.workshop(id)
+    }
+
+    pub fn workshop(&self, id: i64) -> Result<Workshop> {
+        let row = self.db(self
+            .conn
+            .query_row(
+                "SELECT a.component_id, c.name, coalesce(a.held_on, substr(a.started_at, 1, 10)),
+                            a.facilitator, a.bank_id, a.bank_version
+                     FROM assessment a JOIN component c ON c.id = a.component_id WHERE a.id = ?1",
+                params![id],
+                |row| {
+                    Ok(Workshop {
+                        id,
+                        component_id: row.get(0)?,
+                        component: row.get(1)?,
+                        held_on: row.get(2)?,
+                        facilitator: row.get(3)?,
+                        participants: Vec::new(),
+                        bank_id: row.get(4)?,
+                        bank_version: row.get(5)?,
+                    })
+                },
+            )
+            .optional())?;
+        let mut workshop = row.ok_or(Error::UnknownWorkshop(id))?;
+        workshop.participants = self.participants(id)?;
+        Ok(workshop)
+    }
+
+    /// Every workshop of a component, oldest first.
+    pub fn workshops(&self, component_id: i64) -> Result<Vec<Workshop>> {
+        self.component(component_id)?;
+        let mut stmt = self.db(self
+            .conn
+            .prepare("SELECT id FROM assessment WHERE component_id = ?1 ORDER BY id"))?;
+        let ids = self.db(stmt
+            .query_map(params![component_id], |row| row.get::<_, i64>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        ids.into_iter().map(|id| self.workshop(id)).collect()
+    }
+
+    fn participants(&self, workshop_id: i64) -> Result<Vec<String>> {
+        let mut stmt = self.db(self
+            .conn
+            .prepare("SELECT name FROM participant WHERE assessment_id = ?1 ORDER BY position"))?;
+        self.db(stmt
+            .query_map(params![workshop_id], |row| row.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))
+    }
+
+    fn practice_in_workshop(&self, workshop_id: i64, practice_id: &str) -> Result<()> {
+        let workshop = self.workshop(workshop_id)?;
+        let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+        if bank.practice(practice_id).is_none() {
+            return Err(Error::UnknownPractice {
+                practice: practice_id.to_string(),
+                bank: bank.id,
+                version: bank.version,
+            });
+        }
+        Ok(())
+    }
+
+    /// Records (or, with `None`, withdraws) one participant's vote; committed at once.
+    pub fn cast_vote(
+        &mut self,
+        workshop_id: i64,
+        participant: &str,
+        practice_id: &str,
+        answer: Option<Answer>,
+    ) -> Result<()> {
+        let answer = answer.as_ref().map(check_answer).transpose()?;
+        self.practice_in_workshop(workshop_id, practice_id)?;
+        let participant_id: Option<i64> = self.db(self
+            .conn
+            .query_row(
+                "SELECT id FROM participant WHERE assessment_id = ?1 AND name = ?2",
+                params![workshop_id, participant.trim()],
+                |row| row.get(0),
+            )
+            .optional())?;
+        let Some(participant_id) = participant_id else {
+            return Err(Error::UnknownParticipant {
+                name: participant.to_string(),
+                workshop: workshop_id,
+                known: self.participants(workshop_id)?.join(", "),
+            });
+        };
+        match &answer {
+            Some(answer) => {
+                let (level, reason) = answer_columns(answer);
+                self.db(self.conn.execute(
+                    "INSERT INTO vote (participant_id, practice_id, level, na_reason, cast_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (participant_id, practice_id)
+                     DO UPDATE SET level = excluded.level, na_reason = excluded.na_reason,
+                                   cast_at = excluded.cast_at",
+                    params![participant_id, practice_id, level, reason, now()],
+                ))?;
+            }
+            None => {
+                self.db(self.conn.execute(
+                    "DELETE FROM vote WHERE participant_id = ?1 AND practice_id = ?2",
+                    params![participant_id, practice_id],
+                ))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets (or, with `None`, withdraws) the facilitator's agreed answer in a workshop.
+    pub fn agree(
+        &mut self,
+        workshop_id: i64,
+        practice_id: &str,
+        answer: Option<Answer>,
+    ) -> Result<()> {
+        let answer = answer.as_ref().map(check_answer).transpose()?;
+        self.practice_in_workshop(workshop_id, practice_id)?;
+        self.write_answer(workshop_id, practice_id, answer.as_ref())
+    }
+
+    /// Shows the votes of one practice to the room.
+    pub fn reveal(&mut self, workshop_id: i64, practice_id: &str) -> Result<()> {
+        self.practice_in_workshop(workshop_id, practice_id)?;
+        self.db(self.conn.execute(
+            "INSERT OR IGNORE INTO revealed (assessment_id, practice_id) VALUES (?1, ?2)",
+            params![workshop_id, practice_id],
+        ))?;
+        Ok(())
+    }
+
+    pub fn is_revealed(&self, workshop_id: i64, practice_id: &str) -> Result<bool> {
+        self.db(self.conn.query_row(
+            "SELECT count(*) > 0 FROM revealed WHERE assessment_id = ?1 AND practice_id = ?2",
+            params![workshop_id, practice_id],
+            |row| row.get(0),
+        ))
+    }
+
+    /// Every vote of a workshop by practice, participants in their listed order.
+    pub fn votes(&self, workshop_id: i64) -> Result<BTreeMap<String, Vec<Vote>>> {
+        let mut stmt = self.db(self.conn.prepare(
+            "SELECT v.practice_id, p.name, v.level, v.na_reason
+             FROM vote v JOIN participant p ON p.id = v.participant_id
+             WHERE p.assessment_id = ?1 ORDER BY v.practice_id, p.position",
+        ))?;
+        let rows = self.db(stmt
+            .query_map(params![workshop_id], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, Option<u8>>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        let mut votes: BTreeMap<String, Vec<Vote>> = BTreeMap::new();
+        for (practice, participant, level, reason) in rows {
+            if let Some(answer) = answer_from_columns(level, reason) {
+                votes.entry(practice).or_default().push(Vote {
+                    participant,
+                    answer,
+                });
+            }
+        }
+        Ok(votes)
+    }
+
+    /// The practices whose votes disagree, in bank order, with whether the facilitator has decided.
+    pub fn disagreements(&self, workshop_id: i64) -> Result<Vec<FlaggedPractice>> {
+        let workshop = self.workshop(workshop_id)?;
+        let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+        let mut votes = self.votes(workshop_id)?;
+        let decided = self.facilitator_answers(workshop_id)?;
+        Ok(bank
+            .practices()
+            .filter_map(|(_, practice)| {
+                let votes = votes.remove(&practice.id)?;
+                Some(FlaggedPractice {
+                    practice_id: practice.id.clone(),
+                    disagreement: disagreement(&votes)?,
+                    resolved: decided.contains_key(&practice.id),
+                    votes,
+                })
+            })
+            .collect())
+    }
+
+    /// The answers the facilitator set (or gave directly, without votes), by practice.
+    pub(super) fn facilitator_answers(&self, workshop_id: i64) -> Result<BTreeMap<String, Answer>> {
+        let mut stmt = self.db(self.conn.prepare(
+            "SELECT practice_id, level, na_reason FROM answer WHERE assessment_id = ?1",
+        ))?;
+        let rows = self.db(stmt
+            .query_map(params![workshop_id], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, Option<u8>>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(practice, level, reason)| {
+                answer_from_columns(level, reason).map(|answer| (practice, answer))
+            })
+            .collect())
+    }
+
+    pub fn add_group(&mut self, name: &str) -> Result<i64> {
+        let name = crate::assessment::clean_component_name(name)
+            .map_err(|e| Error::invalid("group name", e.to_string()))?;
+        if self.group_id(&name)?.is_some() {
+            return Err(Error::DuplicateGroup(name));
+        }
+        self.db(self.conn.execute(
+            "INSERT INTO component_group (name, created_at) VALUES (?1, ?2)",
+            params![name, now()],
+        ))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn group_id(&self, name: &str) -> Result<Option<i64>> {
+        self.db(self
+            .conn
+            .query_row(
+                "SELECT id FROM component_group WHERE name = ?1",
+                params![name.trim()],
+                |row| row.get(0),
+            )
+            .optional())
+    }
+
+    pub fn add_to_group(&mut self, component_id: i64, group: &str) -> Result<()> {
+        self.component(component_id)?;
+        let group_id = self
+            .group_id(group)?
+            .ok_or_else(|| Error::UnknownGroup(group.to_string()))?;
+        self.db(self.conn.execute(
+            "INSERT OR IGNORE INTO group_member (group_id, component_id) VALUES (?1, ?2)",
+            params![group_id, component_id],
+        ))?;
+        Ok(())
+    }
+
+    /// Group names with their member component names, alphabetically.
+    pub fn groups(&self) -> Result<Vec<(String, Vec<String>)>> {
+        let mut stmt = self.db(self.conn.prepare(
+            "SELECT g.name, c.name FROM component_group g
+             LEFT JOIN group_member m ON m.group_id = g.id
+             LEFT JOIN component c ON c.id = m.component_id
+             ORDER BY g.name, c.name",
+        ))?;
+        let rows = self.db(stmt
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for (group, component) in rows {
+            if groups.last().is_none_or(|(name, _)| *name != group) {
+                groups.push((group, Vec::new()));
+            }
+            if let (Some(component), Some((_, members))) = (component, groups.last_mut()) {
+                members.push(component);
+            }
+        }
+        Ok(groups)
+    }
+}

@@ -1,0 +1,257 @@
+//! Workshops with several voters, through the real `mamos` binary: votes,
+//! the agreed answer (facilitator's decision, else the lower median),
+//! disagreements, and groups.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mamos.db");
+        Db { _dir: dir, path }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_mamos"))
+            .arg("--db")
+            .arg(&self.path)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "mamos {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn bad_input(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(2), "mamos {args:?} should fail");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+fn first_practices(n: usize) -> Vec<String> {
+    let bank = mamos::model::builtin_bank();
+    bank.pillars[0].practices[..n]
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+/// A component with a four-person workshop; returns the workshop id.
+fn workshop(db: &Db) -> String {
+    db.ok(&["component", "add", "Checkout"]);
+    let id = db.ok(&[
+        "workshop",
+        "start",
+        "Checkout",
+        "--date",
+        "2026-11-28",
+        "--participants",
+        "Ana, Ben,Chloé ,Dé",
+        "--facilitator",
+        "Coach",
+    ]);
+    id.trim().to_string()
+}
+
+#[test]
+fn the_agreed_answer_is_the_lower_median_until_the_facilitator_decides() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let p = first_practices(1).remove(0);
+    for (who, level) in [("Ana", "1"), ("Ben", "3"), ("Chloé", "2"), ("Dé", "4")] {
+        db.ok(&["vote", &w, who, &p, level]);
+    }
+    // votes 1, 2, 3, 4: the lower median is 2
+    let score = db.json(&["score", "Checkout", "--json"]);
+    let methods = &score["pillars"][0];
+    assert_eq!(methods["answered"], 1);
+    let bank = mamos::model::builtin_bank();
+    let weight = bank.pillars[0].practices[0].weight;
+    assert_eq!(
+        methods["score"].as_f64(),
+        Some(100.0 * weight * 0.5 / weight)
+    );
+
+    // the facilitator decides 3
+    db.ok(&["agree", &w, &p, "3"]);
+    let score = db.json(&["score", "Checkout", "--json"]);
+    assert_eq!(score["pillars"][0]["score"].as_f64(), Some(75.0));
+    let list = db.json(&["component", "list", "--json"]);
+    assert_eq!(list[0]["answered"], 1);
+}
+
+#[test]
+fn spread_votes_and_na_mixes_are_flagged_until_resolved() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let ids = first_practices(3);
+    // spread 1..3: a disagreement
+    db.ok(&["vote", &w, "Ana", &ids[0], "1"]);
+    db.ok(&["vote", &w, "Ben", &ids[0], "3"]);
+    // N/A mixed with a level: a disagreement
+    db.ok(&["vote", &w, "Ana", &ids[1], "na", "--reason", "no UI here"]);
+    db.ok(&["vote", &w, "Ben", &ids[1], "2"]);
+    // 2 and 3: close enough
+    db.ok(&["vote", &w, "Ana", &ids[2], "2"]);
+    db.ok(&["vote", &w, "Ben", &ids[2], "3"]);
+    let flagged = db.json(&["disagreements", &w, "--json"]);
+    let flagged = flagged.as_array().unwrap();
+    assert_eq!(flagged.len(), 2);
+    assert_eq!(flagged[0]["practice_id"], ids[0].as_str());
+    assert_eq!(flagged[0]["disagreement"]["kind"], "spread");
+    assert_eq!(flagged[1]["disagreement"]["kind"], "mixed_not_applicable");
+    assert_eq!(flagged[0]["resolved"], false);
+
+    db.ok(&["agree", &w, &ids[0], "2"]);
+    let flagged = db.json(&["disagreements", &w, "--json"]);
+    assert_eq!(flagged[0]["resolved"], true);
+    let text = db.ok(&["disagreements", &w]);
+    assert!(
+        text.contains("to discuss") && text.contains("resolved"),
+        "{text}"
+    );
+
+    let revealed = db.ok(&["reveal", &w, &ids[1]]);
+    assert_eq!(revealed, "Ana: N/A (no UI here)\nBen: 2\n");
+}
+
+#[test]
+fn a_revote_replaces_the_vote_and_clear_withdraws_it() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let p = first_practices(1).remove(0);
+    db.ok(&["vote", &w, "ana", &p, "0"]); // names match without case
+    db.ok(&["vote", &w, "Ana", &p, "4"]);
+    assert_eq!(db.ok(&["reveal", &w, &p]), "Ana: 4\n");
+    db.ok(&["vote", &w, "Ana", &p, "clear"]);
+    assert_eq!(db.ok(&["reveal", &w, &p]), "");
+}
+
+#[test]
+fn bad_votes_name_the_problem_and_change_nothing() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let p = first_practices(1).remove(0);
+    let err = db.bad_input(&["vote", &w, "Zoé", &p, "2"]);
+    assert!(
+        err.contains("\"Zoé\"") && err.contains("Ana, Ben, Chloé, Dé"),
+        "{err}"
+    );
+    assert!(db
+        .bad_input(&["vote", "999", "Ana", &p, "2"])
+        .contains("999"));
+    assert!(db
+        .bad_input(&["vote", &w, "Ana", "methods.nope", "2"])
+        .contains("methods.nope"));
+    assert!(db
+        .bad_input(&["vote", &w, "Ana", &p, "7"])
+        .contains("0 to 4"));
+    assert!(db
+        .bad_input(&["vote", &w, "Ana", &p, "na"])
+        .contains("reason"));
+    assert!(db
+        .bad_input(&["agree", &w, &p, "na", "--reason", " "])
+        .contains("reason"));
+    let score = db.json(&["score", "Checkout", "--json"]);
+    assert_eq!(score["pillars"][0]["answered"], 0);
+    let err = db.bad_input(&["workshop", "start", "Checkout", "--participants", "Ana,ana"]);
+    assert!(err.contains("twice"), "{err}");
+    assert!(db
+        .bad_input(&["workshop", "start", "Checkout", "--participants", " , "])
+        .contains("at least one participant"));
+    assert_eq!(
+        db.json(&["workshop", "list", "Checkout", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_reassessment_starts_empty_and_keeps_the_previous_workshop() {
+    let db = Db::new();
+    let first = workshop(&db);
+    let p = first_practices(1).remove(0);
+    db.ok(&["vote", &first, "Ana", &p, "1"]);
+    let second = db
+        .ok(&[
+            "workshop",
+            "start",
+            "Checkout",
+            "--date",
+            "2027-02-26",
+            "--participants",
+            "Ana",
+        ])
+        .trim()
+        .to_string();
+    assert_ne!(first, second);
+    // the score is the latest workshop's, still empty
+    let score = db.json(&["score", "Checkout", "--json"]);
+    assert_eq!(score["pillars"][0]["answered"], 0);
+    let workshops = db.json(&["workshop", "list", "Checkout", "--json"]);
+    assert_eq!(workshops.as_array().unwrap().len(), 2);
+    assert_eq!(workshops[0]["held_on"], "2026-11-28");
+    assert_eq!(workshops[1]["held_on"], "2027-02-26");
+    assert_eq!(workshops[1]["participants"], serde_json::json!(["Ana"]));
+    assert_eq!(workshops[0]["facilitator"], "Coach");
+    // the first workshop's vote is still stored
+    assert_eq!(db.ok(&["reveal", &first, &p]), "Ana: 1\n");
+}
+
+#[test]
+fn components_belong_to_existing_groups() {
+    let db = Db::new();
+    db.ok(&["group", "add", "Tribe Ωμέγα"]);
+    db.ok(&["group", "add", "Payments domain"]);
+    assert!(db
+        .bad_input(&["group", "add", "payments DOMAIN"])
+        .contains("already exists"));
+    db.ok(&[
+        "component",
+        "add",
+        "Checkout",
+        "--group",
+        "Tribe Ωμέγα",
+        "--group",
+        "Payments domain",
+    ]);
+    db.ok(&["component", "add", "Search", "--group", "Tribe Ωμέγα"]);
+    let err = db.bad_input(&["component", "add", "Ghost", "--group", "Nowhere"]);
+    assert!(err.contains("\"Nowhere\""), "{err}");
+    let groups = db.json(&["group", "list", "--json"]);
+    assert_eq!(groups[0]["name"], "Payments domain");
+    assert_eq!(groups[0]["components"], serde_json::json!(["Checkout"]));
+    assert_eq!(
+        groups[1]["components"],
+        serde_json::json!(["Checkout", "Search"])
+    );
+    let components = db.json(&["component", "list", "--json"]);
+    assert_eq!(
+        components.as_array().unwrap().len(),
+        2,
+        "Ghost was not created"
+    );
+}
