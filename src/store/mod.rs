@@ -319,20 +319,28 @@ impl Store {
         Ok((id, self.bank(&bank_id, &version)?))
     }
 
-    /// The current (latest) workshop of a component with its scores: each
-    /// practice's agreed answer is the facilitator's, else the median vote.
+    /// The current (latest) workshop of a component with its scores.
     pub fn assessment(&self, component_id: i64) -> Result<AssessmentView> {
-        let component = self.component(component_id)?;
-        let (assessment_id, bank) = self.current_assessment(component_id)?;
-        let decided = self.facilitator_answers(assessment_id)?;
-        let votes = self.votes(assessment_id)?;
-        let mut stmt = self.db(self
-            .conn
-            .prepare("SELECT practice_id, note FROM answer WHERE assessment_id = ?1"))?;
-        let notes: BTreeMap<String, String> = self.db(stmt
-            .query_map(params![assessment_id], |row| Ok((row.get(0)?, row.get(1)?)))
-            .and_then(|rows| rows.collect::<rusqlite::Result<_>>()))?;
-        let recorded = bank
+        let (assessment_id, _) = self.current_assessment(component_id)?;
+        self.workshop_view(assessment_id)
+    }
+
+    /// One workshop with its scores: each practice's agreed answer is the
+    /// facilitator's, else the median vote.
+    pub fn workshop_view(&self, workshop_id: i64) -> Result<AssessmentView> {
+        let workshop = self.workshop(workshop_id)?;
+        let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+        let decided = self.facilitator_answers(workshop_id)?;
+        let votes = self.votes(workshop_id)?;
+        let mut stmt = self.db(
+            self.conn
+                .prepare("SELECT practice_id, note FROM answer WHERE assessment_id = ?1"),
+        )?;
+        let notes: BTreeMap<String, String> = self.db(
+            stmt.query_map(params![workshop_id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .and_then(|rows| rows.collect::<rusqlite::Result<_>>()),
+        )?;
+        let recorded: Vec<PracticeAnswer> = bank
             .practices()
             .filter_map(|(_, practice)| {
                 let id = &practice.id;
@@ -346,6 +354,11 @@ impl Store {
                 })
             })
             .collect();
+        // The component as it was in this workshop: its bank version and progress.
+        let mut component = self.component(workshop.component_id)?;
+        component.bank_version = workshop.bank_version;
+        component.answered = recorded.iter().filter(|a| a.answer.is_some()).count() as u32;
+        component.total = bank.practice_count() as u32;
         Ok(AssessmentView::new(component, bank, recorded))
     }
 
