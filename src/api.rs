@@ -30,7 +30,7 @@ pub fn typescript_bindings() -> String {
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores};
-    use crate::store::{FlaggedPractice, Workshop};
+    use crate::store::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
     use crate::workshop::{Disagreement, Vote};
 
     let cfg = Config::new().with_large_int("number");
@@ -59,6 +59,8 @@ pub fn typescript_bindings() -> String {
         Disagreement::decl(&cfg),
         FlaggedPractice::decl(&cfg),
         Workshop::decl(&cfg),
+        PracticeVotes::decl(&cfg),
+        WorkshopState::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),

@@ -175,3 +175,40 @@ fn a_schema_1_database_with_answers_is_backed_up_then_migrated() {
     assert_eq!(workshops[0].held_on, "2026-01-05");
     assert!(workshops[0].participants.is_empty());
 }
+
+#[test]
+fn votes_stay_hidden_from_the_workshop_screen_until_revealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("mamos.db")).unwrap();
+    let c = store
+        .add_component("Checkout", Blueprint::II, None)
+        .unwrap();
+    let names = vec!["Ana".to_string(), "Ben".to_string()];
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let w = store.start_workshop(c.id, date, "Coach", &names).unwrap();
+    let practice = store.assessment(c.id).unwrap().bank.pillars[0].practices[0]
+        .id
+        .clone();
+    store
+        .cast_vote(w.id, "Ana", &practice, Some(Answer::Level { level: 0 }))
+        .unwrap();
+    store
+        .cast_vote(w.id, "Ben", &practice, Some(Answer::Level { level: 3 }))
+        .unwrap();
+
+    let hidden = store.workshop_state(w.id).unwrap();
+    let first = &hidden.practices[0];
+    assert_eq!(first.voted, ["Ana", "Ben"]);
+    assert!(!first.revealed && first.votes.is_empty() && first.disagreement.is_none());
+
+    store.reveal(w.id, &practice).unwrap();
+    let shown = store.workshop_state(w.id).unwrap();
+    let first = &shown.practices[0];
+    assert_eq!(first.votes.len(), 2);
+    assert!(matches!(
+        first.disagreement,
+        Some(mamos::workshop::Disagreement::Spread { low: 0, high: 3 })
+    ));
+    assert!(!first.decided);
+    assert_eq!(shown.practices.len(), shown.view.bank.practice_count());
+}

@@ -6,7 +6,7 @@
 pub mod migrations;
 mod workshops;
 
-pub use workshops::{FlaggedPractice, Workshop};
+pub use workshops::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -332,14 +332,12 @@ impl Store {
         let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
         let decided = self.facilitator_answers(workshop_id)?;
         let votes = self.votes(workshop_id)?;
-        let mut stmt = self.db(
-            self.conn
-                .prepare("SELECT practice_id, note FROM answer WHERE assessment_id = ?1"),
-        )?;
-        let notes: BTreeMap<String, String> = self.db(
-            stmt.query_map(params![workshop_id], |row| Ok((row.get(0)?, row.get(1)?)))
-                .and_then(|rows| rows.collect::<rusqlite::Result<_>>()),
-        )?;
+        let mut stmt = self.db(self
+            .conn
+            .prepare("SELECT practice_id, note FROM answer WHERE assessment_id = ?1"))?;
+        let notes: BTreeMap<String, String> = self.db(stmt
+            .query_map(params![workshop_id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>()))?;
         let recorded: Vec<PracticeAnswer> = bank
             .practices()
             .filter_map(|(_, practice)| {

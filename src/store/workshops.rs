@@ -38,6 +38,32 @@ pub struct FlaggedPractice {
     pub resolved: bool,
 }
 
+/// What the workshop screen shows of one practice's votes: who has voted,
+/// and the votes themselves only once the facilitator revealed them (so the
+/// first voice does not anchor the room).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PracticeVotes {
+    pub practice_id: String,
+    /// Participants who have voted, in their listed order.
+    pub voted: Vec<String>,
+    pub revealed: bool,
+    /// Empty until revealed.
+    pub votes: Vec<Vote>,
+    /// Only once revealed.
+    pub disagreement: Option<Disagreement>,
+    /// The facilitator set the agreed answer.
+    pub decided: bool,
+}
+
+/// Everything the workshop screen needs: the workshop, its scores, and the votes per practice.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WorkshopState {
+    pub workshop: Workshop,
+    pub view: crate::assessment::AssessmentView,
+    /// One entry per practice of the bank, in bank order.
+    pub practices: Vec<PracticeVotes>,
+}
+
 /// `(level, na_reason)` columns for an answer.
 fn answer_columns(answer: &Answer) -> (Option<u8>, Option<&str>) {
     match answer {
@@ -313,6 +339,52 @@ impl Store {
                 answer_from_columns(level, reason).map(|answer| (practice, answer))
             })
             .collect())
+    }
+
+    pub fn workshop_state(&self, workshop_id: i64) -> Result<WorkshopState> {
+        let workshop = self.workshop(workshop_id)?;
+        let view = self.workshop_view(workshop_id)?;
+        let mut votes = self.votes(workshop_id)?;
+        let decided = self.facilitator_answers(workshop_id)?;
+        let mut stmt = self.db(self
+            .conn
+            .prepare("SELECT practice_id FROM revealed WHERE assessment_id = ?1"))?;
+        let revealed: std::collections::BTreeSet<String> = self.db(stmt
+            .query_map(params![workshop_id], |row| row.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<_>>()))?;
+        let practices = view
+            .bank
+            .practices()
+            .map(|(_, practice)| {
+                let id = &practice.id;
+                let practice_votes = votes.remove(id).unwrap_or_default();
+                let is_revealed = revealed.contains(id);
+                PracticeVotes {
+                    practice_id: id.clone(),
+                    voted: practice_votes
+                        .iter()
+                        .map(|v| v.participant.clone())
+                        .collect(),
+                    revealed: is_revealed,
+                    disagreement: if is_revealed {
+                        disagreement(&practice_votes)
+                    } else {
+                        None
+                    },
+                    votes: if is_revealed {
+                        practice_votes
+                    } else {
+                        Vec::new()
+                    },
+                    decided: decided.contains_key(id),
+                }
+            })
+            .collect();
+        Ok(WorkshopState {
+            workshop,
+            view,
+            practices,
+        })
     }
 
     pub fn add_group(&mut self, name: &str) -> Result<i64> {

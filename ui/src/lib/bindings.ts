@@ -185,6 +185,30 @@ export type Workshop = { id: number, component_id: number, component: string,
  */
 held_on: string, facilitator: string, participants: Array<string>, bank_id: string, bank_version: string, };
 
+export type PracticeVotes = { practice_id: string, 
+/**
+ * Participants who have voted, in their listed order.
+ */
+voted: Array<string>, revealed: boolean, 
+/**
+ * Empty until revealed.
+ */
+votes: Array<Vote>, 
+/**
+ * Only once revealed.
+ */
+disagreement: Disagreement | null, 
+/**
+ * The facilitator set the agreed answer.
+ */
+decided: boolean, };
+
+export type WorkshopState = { workshop: Workshop, view: AssessmentView, 
+/**
+ * One entry per practice of the bank, in bank order.
+ */
+practices: Array<PracticeVotes>, };
+
 export type ErrorReport = { code: string, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };
