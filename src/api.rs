@@ -24,11 +24,13 @@ pub struct ExportReport {
 pub fn typescript_bindings() -> String {
     use crate::assessment::{AssessmentView, Component, PracticeAnswer};
     use crate::error::ErrorReport;
+    use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
     use crate::model::{
         Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
         Practice,
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
+    use crate::rollup::{HeatCell, PillarRollup, Rollup};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores};
     use crate::store::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
     use crate::workshop::{Disagreement, Vote};
@@ -61,6 +63,14 @@ pub fn typescript_bindings() -> String {
         Workshop::decl(&cfg),
         PracticeVotes::decl(&cfg),
         WorkshopState::decl(&cfg),
+        Rollup::decl(&cfg),
+        PillarRollup::decl(&cfg),
+        HeatCell::decl(&cfg),
+        Comparison::decl(&cfg),
+        PracticeDelta::decl(&cfg),
+        PillarDelta::decl(&cfg),
+        OverallDelta::decl(&cfg),
+        TrendPoint::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),

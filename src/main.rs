@@ -96,6 +96,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two workshops of a component (default: the last two).
+    Compare {
+        component: String,
+        #[arg(long, value_name = "WORKSHOP")]
+        from: Option<i64>,
+        #[arg(long, value_name = "WORKSHOP")]
+        to: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Roll-up of the organisation (or one group): per pillar the mean, min and max of the
+    /// components' latest scores, and the most common limiting pillar.
+    Org {
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Pillar scores, levels, the overall level and the limiting pillar.
     Score {
         component: String,
@@ -486,6 +504,61 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Compare {
+            component,
+            from,
+            to,
+            json,
+        } => {
+            let component = store.component_by_name(&component)?;
+            let workshops = store.workshops(component.id)?;
+            let ids: Vec<i64> = workshops.iter().map(|w| w.id).collect();
+            let pick = |chosen: Option<i64>, default: Option<&i64>, which: &str| -> Result<i64> {
+                match chosen {
+                    Some(id) if ids.contains(&id) => Ok(id),
+                    Some(id) => Err(Error::invalid(
+                        which,
+                        format!("workshop {id} is not a workshop of {:?}; its workshops are {ids:?}", component.name),
+                    )),
+                    None => default.copied().ok_or_else(|| {
+                        Error::invalid(
+                            which,
+                            format!("{:?} has only one workshop; start another with `mamos workshop start`", component.name),
+                        )
+                    }),
+                }
+            };
+            let to = pick(to, ids.last(), "--to")?;
+            let before: Vec<&i64> = ids.iter().filter(|id| **id < to).collect();
+            let from = pick(from, before.last().copied(), "--from")?;
+            let comparison =
+                mamos::history::compare(&store.workshop_view(from)?, &store.workshop_view(to)?);
+            if json {
+                print_json(&serde_json::json!({"from": from, "to": to, "comparison": comparison}));
+            } else {
+                print!("{}", comparison_text(from, to, &comparison));
+            }
+        }
+        Command::Org { group, json } => {
+            let components = match &group {
+                Some(name) => store.group_components(name)?,
+                None => store.components()?,
+            };
+            let views = components
+                .iter()
+                .map(|c| store.assessment(c.id))
+                .collect::<Result<Vec<_>>>()?;
+            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = views
+                .iter()
+                .map(|v| (v.component.name.as_str(), Some(&v.scores)))
+                .collect();
+            let rollup = mamos::rollup::rollup(&entries);
+            if json {
+                print_json(&serde_json::json!({"group": group, "rollup": rollup}));
+            } else {
+                print!("{}", rollup_text(group.as_deref(), &rollup));
+            }
+        }
         Command::Score { component, json } => {
             let view = store.assessment(store.component_by_name(&component)?.id)?;
             if json {
@@ -559,6 +632,79 @@ fn parse_answer(level: &str, reason: Option<String>) -> Result<Option<Answer>> {
     answer
         .map(|a| mamos::assessment::check_answer(&a))
         .transpose()
+}
+
+fn optional(value: Option<f64>, unit: &str) -> String {
+    value.map_or("-".to_string(), |v| format!("{v:.1}{unit}"))
+}
+
+fn comparison_text(from: i64, to: i64, c: &mamos::history::Comparison) -> String {
+    let mut out = format!(
+        "workshop {from} → {to}\n\n{:<14} {:>8} {:>8} {:>8} {:>10}\n",
+        "pillar", "from", "to", "delta", "progress"
+    );
+    for p in &c.pillars {
+        out.push_str(&format!(
+            "{:<14} {:>8} {:>8} {:>8} {:>10}\n",
+            p.id.as_str(),
+            optional(p.from_score, " %"),
+            optional(p.to_score, " %"),
+            optional(p.delta, ""),
+            optional(p.progress_to_target.map(|v| v * 100.0), " %"),
+        ));
+    }
+    out.push_str(&format!(
+        "\noverall {} → {}\nlevels gained: {}\nlevels lost: {}\n",
+        optional(c.overall.from_score, " %"),
+        optional(c.overall.to_score, " %"),
+        if c.gained.is_empty() {
+            "none".to_string()
+        } else {
+            c.gained.join(", ")
+        },
+        if c.lost.is_empty() {
+            "none".to_string()
+        } else {
+            c.lost.join(", ")
+        },
+    ));
+    if !c.only_in_from.is_empty() || !c.only_in_to.is_empty() {
+        out.push_str(&format!(
+            "only in the earlier bank: {}\nonly in the later bank: {}\n",
+            c.only_in_from.join(", "),
+            c.only_in_to.join(", ")
+        ));
+    }
+    out
+}
+
+fn rollup_text(group: Option<&str>, r: &mamos::rollup::Rollup) -> String {
+    let mut out = format!(
+        "{}: {} components, {} assessed\n\n{:<14} {:>8} {:>8} {:>8} {:>9}\n",
+        group.unwrap_or("organisation"),
+        r.components,
+        r.assessed,
+        "pillar",
+        "mean",
+        "min",
+        "max",
+        "assessed"
+    );
+    for p in &r.pillars {
+        out.push_str(&format!(
+            "{:<14} {:>8} {:>8} {:>8} {:>9}\n",
+            p.id.as_str(),
+            optional(p.mean, " %"),
+            optional(p.min, " %"),
+            optional(p.max, " %"),
+            p.assessed
+        ));
+    }
+    out.push_str(&format!(
+        "\nmost common limiting pillar: {}\n",
+        r.most_common_limiting.map_or("-", |p| p.as_str())
+    ));
+    out
 }
 
 fn answer_text(answer: &Answer) -> String {

@@ -255,3 +255,86 @@ fn components_belong_to_existing_groups() {
         "Ghost was not created"
     );
 }
+
+#[test]
+fn compare_shows_levels_gained_and_lost_between_two_workshops() {
+    let db = Db::new();
+    let first = workshop(&db);
+    let ids = first_practices(2);
+    db.ok(&["agree", &first, &ids[0], "1"]);
+    db.ok(&["agree", &first, &ids[1], "3"]);
+    assert!(db
+        .bad_input(&["compare", "Checkout"])
+        .contains("only one workshop"));
+    let second = db
+        .ok(&[
+            "workshop",
+            "start",
+            "Checkout",
+            "--date",
+            "2027-02-26",
+            "--participants",
+            "Ana",
+        ])
+        .trim()
+        .to_string();
+    db.ok(&["agree", &second, &ids[0], "3"]);
+    db.ok(&["agree", &second, &ids[1], "2"]);
+    let result = db.json(&["compare", "Checkout", "--json"]);
+    assert_eq!(result["from"].to_string(), first);
+    assert_eq!(result["to"].to_string(), second);
+    let c = &result["comparison"];
+    assert_eq!(c["gained"], serde_json::json!([ids[0]]));
+    assert_eq!(c["lost"], serde_json::json!([ids[1]]));
+    let delta = c["practices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["practice_id"] == ids[0].as_str())
+        .unwrap();
+    assert_eq!(delta["delta"], 2);
+    let text = db.ok(&["compare", "Checkout"]);
+    assert!(
+        text.contains(&format!("levels gained: {}", ids[0])),
+        "{text}"
+    );
+    assert!(db
+        .bad_input(&["compare", "Checkout", "--from", "999"])
+        .contains("999"));
+}
+
+#[test]
+fn org_rolls_up_latest_scores_and_counts_unassessed_components() {
+    let db = Db::new();
+    db.ok(&["group", "add", "Tribe"]);
+    db.ok(&["component", "add", "A", "--group", "Tribe"]);
+    db.ok(&["component", "add", "B"]);
+    db.ok(&["component", "add", "C", "--group", "Tribe"]);
+    let bank = mamos::model::builtin_bank();
+    for practice in &bank.pillars[0].practices {
+        db.ok(&["answer", "A", &practice.id, "4"]);
+        db.ok(&["answer", "B", &practice.id, "2"]);
+    }
+    let org = db.json(&["org", "--json"]);
+    let r = &org["rollup"];
+    assert_eq!(r["components"], 3);
+    assert_eq!(r["assessed"], 2);
+    let methods = &r["pillars"][0];
+    assert_eq!(methods["mean"].as_f64(), Some(75.0));
+    assert_eq!(methods["min"].as_f64(), Some(50.0));
+    assert_eq!(methods["max"].as_f64(), Some(100.0));
+    assert_eq!(methods["assessed"], 2);
+    assert!(
+        r["pillars"][1]["mean"].is_null(),
+        "architecture was never answered"
+    );
+
+    let tribe = db.json(&["org", "--group", "Tribe", "--json"]);
+    assert_eq!(tribe["rollup"]["components"], 2);
+    assert_eq!(tribe["rollup"]["assessed"], 1);
+    assert_eq!(tribe["rollup"]["pillars"][0]["mean"].as_f64(), Some(100.0));
+    assert!(db
+        .bad_input(&["org", "--group", "Nope"])
+        .contains("\"Nope\""));
+    assert!(db.ok(&["org"]).contains("3 components, 2 assessed"));
+}

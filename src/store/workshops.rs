@@ -423,6 +423,21 @@ impl Store {
         Ok(())
     }
 
+    /// The components of a group, by name.
+    pub fn group_components(&self, group: &str) -> Result<Vec<crate::assessment::Component>> {
+        let group_id = self
+            .group_id(group)?
+            .ok_or_else(|| Error::UnknownGroup(group.to_string()))?;
+        let mut stmt = self.db(self.conn.prepare(
+            "SELECT c.id FROM group_member m JOIN component c ON c.id = m.component_id
+             WHERE m.group_id = ?1 ORDER BY c.name",
+        ))?;
+        let ids = self.db(stmt
+            .query_map(params![group_id], |row| row.get::<_, i64>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        ids.into_iter().map(|id| self.component(id)).collect()
+    }
+
     /// Group names with their member component names, alphabetically.
     pub fn groups(&self) -> Result<Vec<(String, Vec<String>)>> {
         let mut stmt = self.db(self.conn.prepare(

@@ -209,6 +209,123 @@ export type WorkshopState = { workshop: Workshop, view: AssessmentView,
  */
 practices: Array<PracticeVotes>, };
 
+export type Rollup = { 
+/**
+ * Every component given, assessed or not.
+ */
+components: number, 
+/**
+ * Components with at least one assessed pillar (an overall score).
+ */
+assessed: number, 
+/**
+ * The five pillars, in pillar order.
+ */
+pillars: Array<PillarRollup>, 
+/**
+ * The limiting pillar found most often among the components; ties go to pillar order.
+ * Null when no component has a limiting pillar.
+ */
+most_common_limiting: PillarId | null, };
+
+export type PillarRollup = { id: PillarId, 
+/**
+ * Plain mean of the pillar scores of the components where the pillar is assessed;
+ * null when no component has it assessed.
+ */
+mean: number | null, 
+/**
+ * Lowest of those scores.
+ */
+min: number | null, 
+/**
+ * Highest of those scores.
+ */
+max: number | null, 
+/**
+ * How many components have this pillar assessed.
+ */
+assessed: number, };
+
+export type HeatCell = { 
+/**
+ * 0–100; null when the pillar is not assessed.
+ */
+score: number | null, 
+/**
+ * 0 (< 20), 1 (< 40), 2 (< 60), 3 (< 80) or 4 (80–100); null when not assessed.
+ */
+level_band: number | null, 
+/**
+ * max(0, target − score) in score points; null when the score or the target is missing.
+ */
+gap_to_target: number | null, };
+
+export type Comparison = { 
+/**
+ * Practices present in both banks, in the later bank's order.
+ */
+practices: Array<PracticeDelta>, 
+/**
+ * Practice ids whose level went up (both answers are levels), in the later bank's order.
+ */
+gained: Array<string>, 
+/**
+ * Practice ids whose level went down, in the later bank's order.
+ */
+lost: Array<string>, 
+/**
+ * Practice ids of the earlier bank only, in its order.
+ */
+only_in_from: Array<string>, 
+/**
+ * Practice ids of the later bank only, in its order.
+ */
+only_in_to: Array<string>, 
+/**
+ * The five pillars, in pillar order.
+ */
+pillars: Array<PillarDelta>, overall: OverallDelta, };
+
+export type PracticeDelta = { practice_id: string, 
+/**
+ * The earlier answer; null when unanswered.
+ */
+from: Answer | null, 
+/**
+ * The later answer; null when unanswered.
+ */
+to: Answer | null, 
+/**
+ * Later level − earlier level; null unless both answers are levels.
+ */
+delta: number | null, };
+
+export type PillarDelta = { id: PillarId, from_score: number | null, to_score: number | null, 
+/**
+ * to_score − from_score; null unless both are assessed.
+ */
+delta: number | null, from_level: number | null, to_level: number | null, 
+/**
+ * (to_score − from_score) / (target − from_score), with target the later
+ * assessment's target score: 0.5 = half way, 1 = reached, above 1 = beyond,
+ * negative = moved away. Null when a score or the target is missing, or when
+ * the earlier score was already at or above the target (nothing to progress toward).
+ */
+progress_to_target: number | null, };
+
+export type OverallDelta = { from_score: number | null, to_score: number | null, 
+/**
+ * to_score − from_score; null unless both exist.
+ */
+delta: number | null, from_level: number | null, to_level: number | null, };
+
+export type TrendPoint = { date: string, overall: number | null, 
+/**
+ * The five pillar scores in pillar order; null = not assessed.
+ */
+pillars: Array<number | null>, };
+
 export type ErrorReport = { code: string, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };
