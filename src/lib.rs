@@ -10,6 +10,7 @@ pub mod api;
 pub mod assessment;
 pub mod dora;
 pub mod error;
+pub mod exchange;
 pub mod history;
 pub mod model;
 pub mod report;

@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use mamos::exchange::Bundle;
 use mamos::model::lint::lint_bank;
 use mamos::model::show::bank_text;
 use mamos::model::{parse_bank, Blueprint, PillarId};
 use mamos::scoring::Answer;
-use mamos::store::{default_db_path, BankImport, Store};
+use mamos::store::{default_db_path, BankImport, ExportScope, Store};
 use mamos::{Error, Result};
 
 #[derive(Parser)]
@@ -113,6 +114,20 @@ enum Command {
         group: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+    /// Write a self-contained .mamos.json bundle: the organisation, one group or one component.
+    Export {
+        #[arg(long, value_name = "FILE.mamos.json")]
+        out: PathBuf,
+        #[arg(long, value_name = "NAME", conflicts_with = "group")]
+        component: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+    },
+    /// Add the contents of a .mamos.json bundle; all or nothing.
+    Import {
+        #[arg(value_name = "FILE.mamos.json")]
+        bundle: PathBuf,
     },
     /// Pillar scores, levels, the overall level and the limiting pillar.
     Score {
@@ -258,6 +273,19 @@ fn read_file(path: &Path) -> Result<String> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Writes beside the target then renames, so a crash never leaves half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let file_error = |source| Error::File {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".partial");
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, bytes).map_err(file_error)?;
+    std::fs::rename(&temp, path).map_err(file_error)
 }
 
 fn print_json(value: &impl Serialize) {
@@ -558,6 +586,36 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 print!("{}", rollup_text(group.as_deref(), &rollup));
             }
+        }
+        Command::Export {
+            out,
+            component,
+            group,
+        } => {
+            let scope = match (&component, &group) {
+                (Some(name), _) => ExportScope::Component(name),
+                (None, Some(name)) => ExportScope::Group(name),
+                (None, None) => ExportScope::Organisation,
+            };
+            let bundle = store.export_bundle(scope)?;
+            write_atomically(&out, bundle.to_json().as_bytes())?;
+            println!(
+                "{}: {} components, {} bank versions",
+                out.display(),
+                bundle.components.len(),
+                bundle.banks.len()
+            );
+        }
+        Command::Import { bundle } => {
+            let file = bundle.display().to_string();
+            let parsed = Bundle::parse(&file, &read_file(&bundle)?, |id, version| {
+                store.bank(id, version).is_ok()
+            })?;
+            let summary = store.import_bundle(&file, &parsed)?;
+            println!(
+                "{file}: imported {} components, {} workshops, {} new bank versions",
+                summary.components, summary.workshops, summary.banks
+            );
         }
         Command::Score { component, json } => {
             let view = store.assessment(store.component_by_name(&component)?.id)?;

@@ -3,9 +3,11 @@
 //! Every write is its own committed statement or transaction, so nothing
 //! waits for a "save" and a crash loses nothing that was acknowledged.
 
+mod exchange;
 pub mod migrations;
 mod workshops;
 
+pub use exchange::{ExportScope, ImportSummary};
 pub use workshops::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
 
 use std::collections::BTreeMap;

@@ -1,0 +1,233 @@
+//! Moving work between laptops: .mamos.json bundles through the real binary.
+//! A round trip is lossless, and a bad bundle changes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn mamos(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mamos"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = mamos(db, args);
+    assert!(
+        out.status.success(),
+        "mamos {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn bad_input(db: &Path, args: &[&str]) -> String {
+    let out = mamos(db, args);
+    assert_eq!(out.status.code(), Some(2), "mamos {args:?} should fail");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn component_count(db: &Path) -> usize {
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(db, &["component", "list", "--json"])).unwrap();
+    list.as_array().unwrap().len()
+}
+
+/// An organisation with groups, two workshops, votes, N/A, notes and a reveal.
+fn populated(dir: &Path) -> PathBuf {
+    let db = dir.join("source.db");
+    let ids: Vec<String> = mamos::model::builtin_bank().pillars[0].practices[..3]
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    ok(&db, &["group", "add", "Tribe Ωμέγα"]);
+    ok(
+        &db,
+        &[
+            "component",
+            "add",
+            "<b>Checkout</b> Łódź",
+            "--blueprint",
+            "III",
+            "--group",
+            "Tribe Ωμέγα",
+        ],
+    );
+    ok(
+        &db,
+        &["component", "add", "Search", "--group", "Tribe Ωμέγα"],
+    );
+    ok(&db, &["component", "add", "Billing"]);
+    let w = ok(
+        &db,
+        &[
+            "workshop",
+            "start",
+            "<b>Checkout</b> Łódź",
+            "--date",
+            "2026-11-28",
+            "--participants",
+            "Ana,Ben,Chloé",
+            "--facilitator",
+            "Coach Zoë",
+        ],
+    );
+    let w = w.trim();
+    ok(&db, &["vote", w, "Ana", &ids[0], "1"]);
+    ok(&db, &["vote", w, "Ben", &ids[0], "3"]);
+    ok(
+        &db,
+        &["vote", w, "Chloé", &ids[1], "na", "--reason", "pas d'UI 🚫"],
+    );
+    ok(&db, &["reveal", w, &ids[0]]);
+    ok(&db, &["agree", w, &ids[0], "2"]);
+    ok(
+        &db,
+        &[
+            "note",
+            "<b>Checkout</b> Łódź",
+            &ids[2],
+            "évidence: https://ci.example/run/42",
+        ],
+    );
+    let again = ok(
+        &db,
+        &[
+            "workshop",
+            "start",
+            "<b>Checkout</b> Łódź",
+            "--date",
+            "2027-02-26",
+            "--participants",
+            "Ana",
+        ],
+    );
+    ok(&db, &["vote", again.trim(), "Ana", &ids[0], "4"]);
+    ok(&db, &["answer", "Search", &ids[1], "3"]);
+    db
+}
+
+#[test]
+fn export_import_export_gives_the_same_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = populated(dir.path());
+    let first = dir.path().join("org.mamos.json");
+    ok(&source, &["export", "--out", first.to_str().unwrap()]);
+
+    let target = dir.path().join("target.db");
+    let summary = ok(&target, &["import", first.to_str().unwrap()]);
+    assert!(
+        summary.contains("imported 3 components, 4 workshops"),
+        "{summary}"
+    );
+    let second = dir.path().join("again.mamos.json");
+    ok(&target, &["export", "--out", second.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        std::fs::read_to_string(&second).unwrap()
+    );
+    // The scores survive the trip.
+    let score = |db: &Path| ok(db, &["score", "<b>Checkout</b> Łódź", "--json"]);
+    assert_eq!(score(&source), score(&target));
+}
+
+#[test]
+fn a_component_or_group_bundle_holds_only_what_was_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = populated(dir.path());
+    let file = dir.path().join("tribe.mamos.json");
+    ok(
+        &source,
+        &[
+            "export",
+            "--out",
+            file.to_str().unwrap(),
+            "--group",
+            "Tribe Ωμέγα",
+        ],
+    );
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let names: Vec<&str> = bundle["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["<b>Checkout</b> Łódź", "Search"]);
+    assert_eq!(bundle["banks"].as_array().unwrap().len(), 1);
+
+    ok(
+        &source,
+        &[
+            "export",
+            "--out",
+            file.to_str().unwrap(),
+            "--component",
+            "Billing",
+        ],
+    );
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(bundle["components"].as_array().unwrap().len(), 1);
+    assert!(bundle["groups"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_bad_bundle_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = populated(dir.path());
+    let good = dir.path().join("org.mamos.json");
+    ok(&source, &["export", "--out", good.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&good).unwrap();
+    let target = dir.path().join("target.db");
+    ok(&target, &["component", "add", "Existing"]);
+    let write = |name: &str, body: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+
+    let err = bad_input(
+        &target,
+        &["import", &write("cut.mamos.json", &text[..text.len() / 2])],
+    );
+    assert!(
+        err.contains("cut.mamos.json") && err.contains("line"),
+        "{err}"
+    );
+
+    let newer = text.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let err = bad_input(&target, &["import", &write("newer.mamos.json", &newer)]);
+    assert!(err.contains("newer Mamos"), "{err}");
+
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["banks"] = serde_json::json!([]);
+    value["components"][0]["workshops"][0]["bank_version"] = "0.0.7".into();
+    let err = bad_input(
+        &target,
+        &["import", &write("nobank.mamos.json", &value.to_string())],
+    );
+    assert!(err.contains("mamos-qe 0.0.7"), "{err}");
+
+    // The last component refers to a practice the bank does not have: the
+    // components before it must not be left behind.
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let last = value["components"].as_array().unwrap().len() - 1;
+    value["components"][last]["workshops"][0]["answers"] =
+        serde_json::json!([{"practice_id": "methods.ghost", "answer": null, "note": "x"}]);
+    let err = bad_input(
+        &target,
+        &["import", &write("ghost.mamos.json", &value.to_string())],
+    );
+    assert!(err.contains("methods.ghost"), "{err}");
+    assert_eq!(component_count(&target), 1, "nothing was imported");
+
+    // Importing twice is refused by name, not merged.
+    ok(&target, &["import", good.to_str().unwrap()]);
+    let err = bad_input(&target, &["import", good.to_str().unwrap()]);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(component_count(&target), 4);
+}
