@@ -23,6 +23,10 @@ pub struct ExportReport {
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
     use crate::assessment::{AssessmentView, Component, PracticeAnswer};
+    use crate::dora::{
+        Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
+        QuickCheck, ReportYear, TimeBand,
+    };
     use crate::error::ErrorReport;
     use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
     use crate::model::{
@@ -63,6 +67,16 @@ pub fn typescript_bindings() -> String {
         Workshop::decl(&cfg),
         PracticeVotes::decl(&cfg),
         WorkshopState::decl(&cfg),
+        TimeBand::decl(&cfg),
+        FrequencyBand::decl(&cfg),
+        DoraMetrics::decl(&cfg),
+        Metric::decl(&cfg),
+        Cluster::decl(&cfg),
+        ReportYear::decl(&cfg),
+        MetricClass::decl(&cfg),
+        Classification::decl(&cfg),
+        QuickCheck::decl(&cfg),
+        DoraOutcome::decl(&cfg),
         Rollup::decl(&cfg),
         PillarRollup::decl(&cfg),
         HeatCell::decl(&cfg),

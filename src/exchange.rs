@@ -32,7 +32,7 @@ pub struct BundleGroup {
     pub components: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleComponent {
     pub name: String,
@@ -42,7 +42,7 @@ pub struct BundleComponent {
     pub workshops: Vec<BundleWorkshop>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleWorkshop {
     pub bank_id: String,
@@ -56,6 +56,16 @@ pub struct BundleWorkshop {
     pub votes: Vec<BundleVote>,
     /// Practices whose votes were shown to the room.
     pub revealed: Vec<String>,
+    /// The DORA outcome metrics entered for this workshop, if any.
+    #[serde(default)]
+    pub dora: Option<BundleDora>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleDora {
+    pub metrics: crate::dora::DoraMetrics,
+    pub year: crate::dora::ReportYear,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

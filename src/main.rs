@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use mamos::dora::{DoraOutcome, FrequencyBand, TimeBand};
 use mamos::exchange::Bundle;
 use mamos::model::lint::lint_bank;
 use mamos::model::show::bank_text;
@@ -94,6 +95,31 @@ enum Command {
     /// The practices whose votes spread by two levels or more, or mix N/A with levels.
     Disagreements {
         workshop: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Enter or show a workshop's DORA metrics, their cluster for a report year, and Quick Check scores.
+    /// Metrics given replace earlier ones; the others are kept.
+    Dora {
+        workshop: i64,
+        /// Change lead time band, e.g. less_than_one_day.
+        #[arg(long, value_name = "BAND")]
+        lead_time: Option<String>,
+        /// Deployment frequency band, e.g. daily_to_weekly.
+        #[arg(long, value_name = "BAND")]
+        deploy_frequency: Option<String>,
+        /// Failed deployment recovery time band.
+        #[arg(long, value_name = "BAND")]
+        recovery: Option<String>,
+        /// Change fail rate, % of deployments (0–100).
+        #[arg(long, value_name = "PCT")]
+        change_fail: Option<f64>,
+        /// Deployment rework rate, % of deployments (0–100).
+        #[arg(long, value_name = "PCT")]
+        rework: Option<f64>,
+        /// The State of DevOps report whose clusters classify the metrics: 2019, 2021, 2023 or 2024.
+        #[arg(long)]
+        year: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -532,6 +558,50 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Command::Dora {
+            workshop,
+            lead_time,
+            deploy_frequency,
+            recovery,
+            change_fail,
+            rework,
+            year,
+            json,
+        } => {
+            let (mut metrics, stored_year) = store
+                .dora(workshop)?
+                .unwrap_or((Default::default(), mamos::dora::ReportYear::LATEST));
+            let year = match year {
+                Some(text) => text.parse()?,
+                None => stored_year,
+            };
+            let changes = lead_time.is_some()
+                || deploy_frequency.is_some()
+                || recovery.is_some()
+                || change_fail.is_some()
+                || rework.is_some();
+            if let Some(text) = lead_time {
+                metrics.lead_time = Some(TimeBand::parse_for("--lead-time", &text)?);
+            }
+            if let Some(text) = deploy_frequency {
+                metrics.deploy_frequency =
+                    Some(FrequencyBand::parse_for("--deploy-frequency", &text)?);
+            }
+            if let Some(text) = recovery {
+                metrics.recovery = Some(TimeBand::parse_for("--recovery", &text)?);
+            }
+            metrics.change_fail_rate = change_fail.or(metrics.change_fail_rate);
+            metrics.rework_rate = rework.or(metrics.rework_rate);
+            if changes || store.dora(workshop)?.is_some_and(|(_, y)| y != year) {
+                store.set_dora(workshop, &metrics, year)?;
+            }
+            let outcome = DoraOutcome::new(metrics, year);
+            if json {
+                print_json(&outcome);
+            } else {
+                print!("{}", dora_text(workshop, &outcome));
+            }
+        }
         Command::Compare {
             component,
             from,
@@ -694,6 +764,60 @@ fn parse_answer(level: &str, reason: Option<String>) -> Result<Option<Answer>> {
 
 fn optional(value: Option<f64>, unit: &str) -> String {
     value.map_or("-".to_string(), |v| format!("{v:.1}{unit}"))
+}
+
+fn dora_text(workshop: i64, o: &DoraOutcome) -> String {
+    let cluster = |metric: &str| {
+        o.classification
+            .per_metric
+            .iter()
+            .find(|m| m.metric.as_str() == metric)
+            .and_then(|m| m.cluster)
+            .map_or(String::new(), |c| c.as_str().to_string())
+    };
+    let band = |label: Option<&'static str>| label.unwrap_or("not given").to_string();
+    let pct = |v: Option<f64>| v.map_or("not given".to_string(), |v| format!("{v} %"));
+    let m = &o.metrics;
+    let mut out = format!(
+        "DORA metrics of workshop {workshop} (clusters of the {} report)\n",
+        o.year
+    );
+    for (name, value, metric) in [
+        (
+            "change lead time",
+            band(m.lead_time.map(|b| b.label())),
+            "lead_time",
+        ),
+        (
+            "deployment frequency",
+            band(m.deploy_frequency.map(|b| b.label())),
+            "deploy_frequency",
+        ),
+        (
+            "failed deployment recovery",
+            band(m.recovery.map(|b| b.label())),
+            "recovery",
+        ),
+        (
+            "change fail rate",
+            pct(m.change_fail_rate),
+            "change_fail_rate",
+        ),
+        ("deployment rework rate", pct(m.rework_rate), "rework_rate"),
+    ] {
+        out.push_str(&format!("  {name:<28} {value:<40} {}\n", cluster(metric)));
+    }
+    out.push_str(&format!(
+        "  cluster ({}): {}\n  Quick Check (0–10): throughput {}, stability {}, overall {}\n",
+        o.year,
+        o.classification
+            .overall
+            .map_or("not classified", |c| c.as_str()),
+        optional(o.quick_check.throughput, ""),
+        optional(o.quick_check.stability, ""),
+        optional(o.quick_check.overall, ""),
+    ));
+    out
 }
 
 fn comparison_text(from: i64, to: i64, c: &mamos::history::Comparison) -> String {

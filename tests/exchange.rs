@@ -105,6 +105,19 @@ fn populated(dir: &Path) -> PathBuf {
         ],
     );
     ok(&db, &["vote", again.trim(), "Ana", &ids[0], "4"]);
+    ok(
+        &db,
+        &[
+            "dora",
+            w,
+            "--lead-time",
+            "one_day_to_one_week",
+            "--change-fail",
+            "17.5",
+            "--year",
+            "2021",
+        ],
+    );
     ok(&db, &["answer", "Search", &ids[1], "3"]);
     db
 }
@@ -128,9 +141,17 @@ fn export_import_export_gives_the_same_bundle() {
         std::fs::read_to_string(&first).unwrap(),
         std::fs::read_to_string(&second).unwrap()
     );
-    // The scores survive the trip.
+    // The scores and the DORA metrics survive the trip.
     let score = |db: &Path| ok(db, &["score", "<b>Checkout</b> Łódź", "--json"]);
     assert_eq!(score(&source), score(&target));
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&second).unwrap()).unwrap();
+    let checkout = &bundle["components"][0];
+    assert_eq!(
+        checkout["workshops"][0]["dora"]["metrics"]["change_fail_rate"],
+        17.5
+    );
+    assert_eq!(checkout["workshops"][0]["dora"]["year"], "2021");
 }
 
 #[test]

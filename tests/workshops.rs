@@ -338,3 +338,53 @@ fn org_rolls_up_latest_scores_and_counts_unassessed_components() {
         .contains("\"Nope\""));
     assert!(db.ok(&["org"]).contains("3 components, 2 assessed"));
 }
+
+#[test]
+fn dora_metrics_are_classified_with_the_report_year_shown() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let outcome = db.json(&[
+        "dora",
+        &w,
+        "--lead-time",
+        "less_than_one_day",
+        "--deploy-frequency",
+        "on_demand",
+        "--recovery",
+        "less_than_one_hour",
+        "--change-fail",
+        "3",
+        "--rework",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(outcome["year"], "2024");
+    assert_eq!(outcome["classification"]["overall"], "elite");
+    // Entered metrics are stored: a later call changes one and keeps the others.
+    let outcome = db.json(&[
+        "dora",
+        &w,
+        "--deploy-frequency",
+        "monthly_to_six_monthly",
+        "--json",
+    ]);
+    assert_eq!(outcome["metrics"]["lead_time"], "less_than_one_day");
+    assert_eq!(outcome["classification"]["overall"], "low");
+    let text = db.ok(&["dora", &w, "--year", "2019"]);
+    assert!(text.contains("clusters of the 2019 report"), "{text}");
+    // Practice scores are untouched by outcome metrics.
+    let score = db.json(&["score", "Checkout", "--json"]);
+    assert!(score["overall"]["score"].is_null());
+    assert!(db
+        .bad_input(&["dora", &w, "--rework", "101"])
+        .contains("0 to 100"));
+    assert!(db
+        .bad_input(&["dora", &w, "--recovery", "fast"])
+        .contains("less_than_one_hour"));
+    assert!(db
+        .bad_input(&["dora", &w, "--year", "2022"])
+        .contains("2022"));
+    let kept = db.json(&["dora", &w, "--json"]);
+    assert_eq!(kept["year"], "2019", "the last valid year is kept");
+    assert_eq!(kept["metrics"]["rework_rate"], 2.0);
+}

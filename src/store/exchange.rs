@@ -6,8 +6,8 @@ use rusqlite::params;
 use super::workshops::answer_from_columns;
 use super::Store;
 use crate::exchange::{
-    Bundle, BundleAnswer, BundleComponent, BundleGroup, BundleVote, BundleWorkshop, BUNDLE_FORMAT,
-    BUNDLE_VERSION,
+    Bundle, BundleAnswer, BundleComponent, BundleDora, BundleGroup, BundleVote, BundleWorkshop,
+    BUNDLE_FORMAT, BUNDLE_VERSION,
 };
 use crate::model::Bank;
 use crate::{Error, Result};
@@ -55,6 +55,9 @@ impl Store {
                     answers: self.raw_answers(workshop.id)?,
                     votes: self.raw_votes(workshop.id)?,
                     revealed: self.revealed_practices(workshop.id)?,
+                    dora: self
+                        .dora(workshop.id)?
+                        .map(|(metrics, year)| BundleDora { metrics, year }),
                     bank_id: workshop.bank_id,
                     bank_version: workshop.bank_version,
                     held_on: workshop.held_on,
@@ -322,6 +325,28 @@ impl Store {
                             vote.practice_id,
                             level,
                             reason,
+                            workshop.started_at
+                        ],
+                    )
+                    .map_err(db)?;
+            }
+            if let Some(dora) = &workshop.dora {
+                dora.metrics.check().map_err(|e| {
+                    Error::invalid(file, format!("component {:?}: {e}", component.name))
+                })?;
+                self.conn
+                    .execute(
+                        "INSERT INTO dora_metrics (assessment_id, lead_time, deploy_frequency, recovery,
+                                                   change_fail_rate, rework_rate, report_year, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![
+                            workshop_id,
+                            dora.metrics.lead_time.map(|b| b.as_str()),
+                            dora.metrics.deploy_frequency.map(|b| b.as_str()),
+                            dora.metrics.recovery.map(|b| b.as_str()),
+                            dora.metrics.change_fail_rate,
+                            dora.metrics.rework_rate,
+                            dora.year.to_string(),
                             workshop.started_at
                         ],
                     )

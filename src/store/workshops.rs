@@ -387,6 +387,89 @@ impl Store {
         })
     }
 
+    /// Records a workshop's DORA metrics (replacing earlier ones) and the report year to classify them with.
+    pub fn set_dora(
+        &mut self,
+        workshop_id: i64,
+        metrics: &crate::dora::DoraMetrics,
+        year: crate::dora::ReportYear,
+    ) -> Result<()> {
+        metrics.check()?;
+        self.workshop(workshop_id)?;
+        self.db(self.conn.execute(
+            "INSERT INTO dora_metrics (assessment_id, lead_time, deploy_frequency, recovery,
+                                       change_fail_rate, rework_rate, report_year, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (assessment_id) DO UPDATE SET
+                lead_time = excluded.lead_time, deploy_frequency = excluded.deploy_frequency,
+                recovery = excluded.recovery, change_fail_rate = excluded.change_fail_rate,
+                rework_rate = excluded.rework_rate, report_year = excluded.report_year,
+                updated_at = excluded.updated_at",
+            params![
+                workshop_id,
+                metrics.lead_time.map(|b| b.as_str()),
+                metrics.deploy_frequency.map(|b| b.as_str()),
+                metrics.recovery.map(|b| b.as_str()),
+                metrics.change_fail_rate,
+                metrics.rework_rate,
+                year.to_string(),
+                now()
+            ],
+        ))?;
+        Ok(())
+    }
+
+    /// A workshop's DORA metrics and report year, if any were entered.
+    pub fn dora(
+        &self,
+        workshop_id: i64,
+    ) -> Result<Option<(crate::dora::DoraMetrics, crate::dora::ReportYear)>> {
+        self.workshop(workshop_id)?;
+        let row = self.db(
+            self.conn
+                .query_row(
+                    "SELECT lead_time, deploy_frequency, recovery, change_fail_rate, rework_rate, report_year
+                     FROM dora_metrics WHERE assessment_id = ?1",
+                    params![workshop_id],
+                    |row| {
+                        Ok((
+                            row.get::<_, Option<String>>(0)?,
+                            row.get::<_, Option<String>>(1)?,
+                            row.get::<_, Option<String>>(2)?,
+                            row.get::<_, Option<f64>>(3)?,
+                            row.get::<_, Option<f64>>(4)?,
+                            row.get::<_, String>(5)?,
+                        ))
+                    },
+                )
+                .optional(),
+        )?;
+        let Some((lead, frequency, recovery, fail, rework, year)) = row else {
+            return Ok(None);
+        };
+        // Written by set_dora from the same enums, so parsing back cannot fail on our own data.
+        let stored =
+            |field: &str, e: Error| Error::invalid(&format!("stored DORA {field}"), e.to_string());
+        let metrics = crate::dora::DoraMetrics {
+            lead_time: lead
+                .map(|t| t.parse())
+                .transpose()
+                .map_err(|e| stored("lead_time", e))?,
+            deploy_frequency: frequency
+                .map(|t| t.parse())
+                .transpose()
+                .map_err(|e| stored("deploy_frequency", e))?,
+            recovery: recovery
+                .map(|t| t.parse())
+                .transpose()
+                .map_err(|e| stored("recovery", e))?,
+            change_fail_rate: fail,
+            rework_rate: rework,
+        };
+        let year = year.parse().map_err(|e| stored("report_year", e))?;
+        Ok(Some((metrics, year)))
+    }
+
     pub fn add_group(&mut self, name: &str) -> Result<i64> {
         let name = crate::assessment::clean_component_name(name)
             .map_err(|e| Error::invalid("group name", e.to_string()))?;

@@ -209,6 +209,68 @@ export type WorkshopState = { workshop: Workshop, view: AssessmentView,
  */
 practices: Array<PracticeVotes>, };
 
+export type TimeBand = "more_than_six_months" | "one_to_six_months" | "one_week_to_one_month" | "one_day_to_one_week" | "less_than_one_day" | "less_than_one_hour";
+
+export type FrequencyBand = "fewer_than_once_per_six_months" | "monthly_to_six_monthly" | "weekly_to_monthly" | "daily_to_weekly" | "hourly_to_daily" | "on_demand";
+
+export type DoraMetrics = { 
+/**
+ * Change lead time: commit → running in production.
+ */
+lead_time: TimeBand | null, deploy_frequency: FrequencyBand | null, 
+/**
+ * Failed deployment recovery time (was "time to restore" until 2023).
+ */
+recovery: TimeBand | null, 
+/**
+ * % of deployments needing immediate intervention (rollback, hotfix).
+ */
+change_fail_rate: number | null, 
+/**
+ * % of unplanned deployments caused by production incidents (added 2024).
+ */
+rework_rate: number | null, };
+
+export type Metric = "lead_time" | "deploy_frequency" | "recovery" | "change_fail_rate" | "rework_rate";
+
+export type Cluster = "low" | "medium" | "high" | "elite";
+
+export type ReportYear = "2019" | "2021" | "2023" | "2024";
+
+export type MetricClass = { metric: Metric, cluster: Cluster | null, };
+
+export type Classification = { 
+/**
+ * The year whose table was used.
+ */
+year: ReportYear, 
+/**
+ * Always the four classified metrics, in the order of [`Metric::CLASSIFIED`]
+ * (lead_time, deploy_frequency, recovery, change_fail_rate).
+ */
+per_metric: Array<MetricClass>, 
+/**
+ * The lowest cluster among the given metrics (the limiting factor, as in
+ * MAMOS); `None` when none of the four is given.
+ */
+overall: Cluster | null, };
+
+export type QuickCheck = { 
+/**
+ * Mean of the given lead time, deploy frequency and recovery scores.
+ */
+throughput: number | null, 
+/**
+ * Mean of the given change fail rate and rework rate scores.
+ */
+stability: number | null, 
+/**
+ * Mean of every given metric's score (not of the two sub-scores).
+ */
+overall: number | null, };
+
+export type DoraOutcome = { metrics: DoraMetrics, year: ReportYear, classification: Classification, quick_check: QuickCheck, };
+
 export type Rollup = { 
 /**
  * Every component given, assessed or not.
