@@ -155,3 +155,193 @@ impl Bundle {
         Ok(bundle)
     }
 }
+
+/// The three CSV exports: one row per vote, per agreed answer, per pillar score.
+pub struct CsvTables {
+    pub votes: String,
+    pub answers: String,
+    pub pillar_scores: String,
+}
+
+/// A CSV field: quoted when needed, and a text that a spreadsheet would run as
+/// a formula (`=`, `+`, `-`, `@` first) is prefixed with `'` so it stays text.
+fn csv_text(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn csv_number(value: Option<f64>) -> String {
+    value.map_or(String::new(), |v| v.to_string())
+}
+
+/// UTF-8 with a byte-order mark so spreadsheets detect the encoding, CRLF line ends.
+fn csv_table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+pub fn csv_tables(store: &crate::store::Store) -> Result<CsvTables> {
+    let (mut votes, mut answers, mut pillars) = (Vec::new(), Vec::new(), Vec::new());
+    for component in store.components()? {
+        for workshop in store.workshops(component.id)? {
+            let view = store.workshop_view(workshop.id)?;
+            let pillar_of = |practice: &str| {
+                view.bank
+                    .practices()
+                    .find(|(_, p)| p.id == practice)
+                    .map_or(String::new(), |(pillar, _)| pillar.id.to_string())
+            };
+            let lead = |row: &mut Vec<String>| {
+                row.extend([
+                    csv_text(&component.name),
+                    workshop.id.to_string(),
+                    workshop.held_on.clone(),
+                ])
+            };
+            let all_votes = store.votes(workshop.id)?;
+            for (practice, practice_votes) in &all_votes {
+                for vote in practice_votes {
+                    let mut row = Vec::new();
+                    lead(&mut row);
+                    let (level, reason) = answer_cells(&vote.answer);
+                    row.extend([
+                        csv_text(&vote.participant),
+                        csv_text(practice),
+                        pillar_of(practice),
+                        level,
+                        reason,
+                    ]);
+                    votes.push(row);
+                }
+            }
+            let decided = store.facilitator_decisions(workshop.id)?;
+            for recorded in &view.answers {
+                let mut row = Vec::new();
+                lead(&mut row);
+                let (level, reason) = recorded
+                    .answer
+                    .as_ref()
+                    .map_or((String::new(), String::new()), answer_cells);
+                let source = if decided.contains(&recorded.practice_id) {
+                    "facilitator"
+                } else if all_votes.contains_key(&recorded.practice_id) {
+                    "median of votes"
+                } else {
+                    ""
+                };
+                row.extend([
+                    csv_text(&recorded.practice_id),
+                    pillar_of(&recorded.practice_id),
+                    level,
+                    reason,
+                    source.to_string(),
+                    csv_text(&recorded.note),
+                ]);
+                answers.push(row);
+            }
+            for pillar in &view.scores.pillars {
+                let mut row = Vec::new();
+                lead(&mut row);
+                row.extend([
+                    component.blueprint.to_string(),
+                    pillar.id.to_string(),
+                    csv_number(pillar.score),
+                    pillar.level.map_or(String::new(), |l| l.to_string()),
+                    csv_number(pillar.percent_to_target),
+                    pillar.answered.to_string(),
+                    pillar.not_applicable.to_string(),
+                    pillar.unanswered.to_string(),
+                ]);
+                pillars.push(row);
+            }
+        }
+    }
+    Ok(CsvTables {
+        votes: csv_table(
+            &[
+                "component",
+                "workshop",
+                "held_on",
+                "participant",
+                "practice",
+                "pillar",
+                "level",
+                "not_applicable_reason",
+            ],
+            votes,
+        ),
+        answers: csv_table(
+            &[
+                "component",
+                "workshop",
+                "held_on",
+                "practice",
+                "pillar",
+                "level",
+                "not_applicable_reason",
+                "agreed_by",
+                "note",
+            ],
+            answers,
+        ),
+        pillar_scores: csv_table(
+            &[
+                "component",
+                "workshop",
+                "held_on",
+                "blueprint",
+                "pillar",
+                "score",
+                "level",
+                "percent_to_target",
+                "answered",
+                "not_applicable",
+                "unanswered",
+            ],
+            pillars,
+        ),
+    })
+}
+
+fn answer_cells(answer: &Answer) -> (String, String) {
+    match answer {
+        Answer::Level { level } => (level.to_string(), String::new()),
+        Answer::NotApplicable { reason } => (String::new(), csv_text(reason)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_text("plain"), "plain");
+        assert_eq!(csv_text("a,b"), "\"a,b\"");
+        assert_eq!(csv_text("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_text("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_text("-1"), "'-1");
+        assert_eq!(csv_text("Équipe Ωμέγα 🚀"), "Équipe Ωμέγα 🚀");
+    }
+
+    #[test]
+    fn a_table_has_a_bom_a_header_and_crlf_rows() {
+        let table = csv_table(&["a", "b"], vec![vec!["1".into(), "x".into()]]);
+        assert_eq!(table, "\u{feff}a,b\r\n1,x\r\n");
+    }
+}

@@ -150,6 +150,11 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         group: Option<String>,
     },
+    /// Write votes.csv, answers.csv and pillar_scores.csv (UTF-8, one row per vote / answer / pillar score).
+    Csv {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Add the contents of a .mamos.json bundle; all or nothing.
     Import {
         #[arg(value_name = "FILE.mamos.json")]
@@ -675,6 +680,25 @@ fn run(cli: Cli) -> Result<()> {
                 bundle.components.len(),
                 bundle.banks.len()
             );
+        }
+        Command::Csv { out } => {
+            let tables = mamos::exchange::csv_tables(&store)?;
+            std::fs::create_dir_all(&out).map_err(|source| Error::File {
+                path: out.clone(),
+                source,
+            })?;
+            for (name, text) in [
+                ("votes.csv", &tables.votes),
+                ("answers.csv", &tables.answers),
+                ("pillar_scores.csv", &tables.pillar_scores),
+            ] {
+                write_atomically(&out.join(name), text.as_bytes())?;
+                println!(
+                    "{}: {} rows",
+                    out.join(name).display(),
+                    text.lines().count() - 1
+                );
+            }
         }
         Command::Import { bundle } => {
             let file = bundle.display().to_string();

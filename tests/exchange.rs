@@ -252,3 +252,39 @@ fn a_bad_bundle_is_refused_and_changes_nothing() {
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(component_count(&target), 4);
 }
+
+#[test]
+fn csv_exports_have_one_row_per_vote_answer_and_pillar_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = populated(dir.path());
+    let out = dir.path().join("csv");
+    ok(&source, &["csv", "--out", out.to_str().unwrap()]);
+    let read = |name: &str| std::fs::read_to_string(out.join(name)).unwrap();
+
+    let votes = read("votes.csv");
+    assert!(votes.starts_with("\u{feff}component,workshop,held_on,participant,practice,pillar,level,not_applicable_reason\r\n"));
+    assert_eq!(votes.lines().count(), 1 + 4, "{votes}");
+    assert!(
+        votes.contains("<b>Checkout</b> Łódź"),
+        "names are kept as typed"
+    );
+    assert!(
+        votes.contains(",Chloé,") && votes.contains(",pas d'UI 🚫"),
+        "{votes}"
+    );
+
+    let scores = read("pillar_scores.csv");
+    // Checkout has two workshops, Search and Billing one each: 4 × 5 pillars.
+    assert_eq!(scores.lines().count(), 1 + 20, "{scores}");
+    for line in scores.lines().skip(1) {
+        assert_eq!(line.split(',').count(), 11, "{line}");
+    }
+
+    let answers = read("answers.csv");
+    assert!(answers.contains(",facilitator,"), "{answers}");
+    assert!(answers.contains(",median of votes,"), "{answers}");
+    assert!(
+        answers.contains("évidence: https://ci.example/run/42"),
+        "{answers}"
+    );
+}

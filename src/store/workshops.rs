@@ -319,6 +319,14 @@ impl Store {
             .collect())
     }
 
+    /// The practices whose agreed answer the facilitator set in a workshop.
+    pub fn facilitator_decisions(
+        &self,
+        workshop_id: i64,
+    ) -> Result<std::collections::BTreeSet<String>> {
+        Ok(self.facilitator_answers(workshop_id)?.into_keys().collect())
+    }
+
     /// The answers the facilitator set (or gave directly, without votes), by practice.
     pub(super) fn facilitator_answers(&self, workshop_id: i64) -> Result<BTreeMap<String, Answer>> {
         let mut stmt = self.db(self.conn.prepare(
