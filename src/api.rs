@@ -22,7 +22,7 @@ pub struct ExportReport {
 
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
-    use crate::assessment::{AssessmentView, Component, PracticeAnswer};
+    use crate::assessment::{AssessmentView, Component, Evidence, PracticeAnswer, TargetOverride};
     use crate::dora::{
         Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
         QuickCheck, ReportYear, TimeBand,
@@ -35,7 +35,7 @@ pub fn typescript_bindings() -> String {
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
-    use crate::scoring::{Answer, OverallScore, PillarScore, Scores};
+    use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
     use crate::store::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
     use crate::workshop::{Disagreement, Vote};
 
@@ -55,11 +55,14 @@ pub fn typescript_bindings() -> String {
         PillarScore::decl(&cfg),
         OverallScore::decl(&cfg),
         Scores::decl(&cfg),
+        TargetOverrides::decl(&cfg),
         Point::decl(&cfg),
         RadarAxis::decl(&cfg),
         RadarChart::decl(&cfg),
         Component::decl(&cfg),
         PracticeAnswer::decl(&cfg),
+        TargetOverride::decl(&cfg),
+        Evidence::decl(&cfg),
         AssessmentView::decl(&cfg),
         Vote::decl(&cfg),
         Disagreement::decl(&cfg),

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::model::{Bank, Blueprint};
 use crate::report::radar::{radar_chart, RadarChart};
-use crate::scoring::{self, Answer, Scores};
+use crate::scoring::{self, Answer, Scores, TargetOverrides};
 
 /// Longest component name we accept; long enough for any team name, short enough for a PDF title.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -40,6 +40,25 @@ pub struct PracticeAnswer {
     pub note: String,
 }
 
+/// A coach's target for one practice or a whole pillar of a component, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TargetOverride {
+    /// A practice id, or a pillar id when `pillar` is true.
+    pub key: String,
+    pub pillar: bool,
+    pub level: u8,
+    pub reason: String,
+}
+
+/// A link to what shows a practice's level: a URL or a file path, with a short label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Evidence {
+    pub id: i64,
+    pub practice_id: String,
+    pub target: String,
+    pub label: String,
+}
+
 /// Everything a screen or a report needs about one component's current assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AssessmentView {
@@ -49,11 +68,25 @@ pub struct AssessmentView {
     pub answers: Vec<PracticeAnswer>,
     pub scores: Scores,
     pub radar: RadarChart,
+    /// The coach's target overrides that the scores use.
+    pub overrides: Vec<TargetOverride>,
+    pub evidence: Vec<Evidence>,
 }
 
 impl AssessmentView {
-    /// Joins stored answers with the pinned bank and scores them.
+    /// Joins stored answers with the pinned bank and scores them against the blueprint's targets.
     pub fn new(component: Component, bank: Bank, recorded: Vec<PracticeAnswer>) -> Self {
+        Self::with_overrides(component, bank, recorded, Vec::new(), Vec::new())
+    }
+
+    /// As `new`, with the coach's target overrides and the evidence links.
+    pub fn with_overrides(
+        component: Component,
+        bank: Bank,
+        recorded: Vec<PracticeAnswer>,
+        overrides: Vec<TargetOverride>,
+        evidence: Vec<Evidence>,
+    ) -> Self {
         let by_id: BTreeMap<&str, &PracticeAnswer> = recorded
             .iter()
             .map(|a| (a.practice_id.as_str(), a))
@@ -70,7 +103,17 @@ impl AssessmentView {
                     .map(|answer| (a.practice_id.clone(), answer))
             })
             .collect();
-        let scores = scoring::score(&bank, component.blueprint, &levels);
+        let mut targets = TargetOverrides::default();
+        for o in &overrides {
+            if o.pillar {
+                if let Some(pillar) = crate::model::PillarId::parse(&o.key) {
+                    targets.pillars.insert(pillar, o.level);
+                }
+            } else {
+                targets.practices.insert(o.key.clone(), o.level);
+            }
+        }
+        let scores = scoring::score_with_targets(&bank, component.blueprint, &targets, &levels);
         let radar = radar_chart(&scores);
         AssessmentView {
             component,
@@ -78,6 +121,8 @@ impl AssessmentView {
             answers,
             scores,
             radar,
+            overrides,
+            evidence,
         }
     }
 

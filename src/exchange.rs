@@ -40,6 +40,9 @@ pub struct BundleComponent {
     pub created_at: String,
     /// Oldest first; the last one is the current assessment.
     pub workshops: Vec<BundleWorkshop>,
+    /// The coach's target overrides, with their reasons.
+    #[serde(default)]
+    pub target_overrides: Vec<crate::assessment::TargetOverride>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,9 +59,20 @@ pub struct BundleWorkshop {
     pub votes: Vec<BundleVote>,
     /// Practices whose votes were shown to the room.
     pub revealed: Vec<String>,
+    /// Evidence links per practice.
+    #[serde(default)]
+    pub evidence: Vec<BundleEvidence>,
     /// The DORA outcome metrics entered for this workshop, if any.
     #[serde(default)]
     pub dora: Option<BundleDora>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleEvidence {
+    pub practice_id: String,
+    pub target: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -160,6 +160,12 @@ enum Command {
         #[arg(value_name = "FILE.mamos.json")]
         bundle: PathBuf,
     },
+    /// A component's targets where its blueprint's do not fit its context.
+    #[command(subcommand)]
+    Target(TargetCommand),
+    /// Evidence links (a URL or a file path) for a practice of a workshop.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// Pillar scores, levels, the overall level and the limiting pillar.
     Score {
         component: String,
@@ -234,6 +240,74 @@ enum ComponentCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(clap::Args)]
+#[group(required = true, multiple = false)]
+struct TargetScope {
+    /// One practice.
+    #[arg(long, value_name = "ID")]
+    practice: Option<String>,
+    /// Every practice of a pillar.
+    #[arg(long, value_name = "ID")]
+    pillar: Option<String>,
+}
+
+impl TargetScope {
+    fn key(&self) -> (&str, bool) {
+        match (&self.practice, &self.pillar) {
+            (Some(practice), _) => (practice, false),
+            (None, Some(pillar)) => (pillar, true),
+            (None, None) => unreachable!("clap requires one of them"),
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum TargetCommand {
+    /// Override the target of a practice or a pillar for one component, with a reason.
+    Set {
+        component: String,
+        #[command(flatten)]
+        scope: TargetScope,
+        level: u8,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Go back to the blueprint's target.
+    Clear {
+        component: String,
+        #[command(flatten)]
+        scope: TargetScope,
+    },
+    /// List a component's overrides.
+    List {
+        component: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvidenceCommand {
+    /// Add a link to what shows a practice's level.
+    Add {
+        workshop: i64,
+        practice_id: String,
+        /// A URL or a file path.
+        target: String,
+        /// A short label.
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// List a workshop's evidence links.
+    List {
+        workshop: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an evidence link by its id.
+    Remove { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -711,6 +785,52 @@ fn run(cli: Cli) -> Result<()> {
                 summary.components, summary.workshops, summary.banks
             );
         }
+        Command::Target(TargetCommand::Set {
+            component,
+            scope,
+            level,
+            reason,
+        }) => {
+            let id = store.component_by_name(&component)?.id;
+            let (key, pillar) = scope.key();
+            store.set_target_override(id, key, pillar, level, &reason)?;
+        }
+        Command::Target(TargetCommand::Clear { component, scope }) => {
+            let id = store.component_by_name(&component)?.id;
+            let (key, pillar) = scope.key();
+            store.clear_target_override(id, key, pillar)?;
+        }
+        Command::Target(TargetCommand::List { component, json }) => {
+            let overrides = store.target_overrides(store.component_by_name(&component)?.id)?;
+            if json {
+                print_json(&overrides);
+            } else {
+                for o in overrides {
+                    let what = if o.pillar { "pillar" } else { "practice" };
+                    println!("{what} {}: target {} ({})", o.key, o.level, o.reason);
+                }
+            }
+        }
+        Command::Evidence(EvidenceCommand::Add {
+            workshop,
+            practice_id,
+            target,
+            label,
+        }) => {
+            let evidence = store.add_evidence(workshop, &practice_id, &target, &label)?;
+            println!("{}", evidence.id);
+        }
+        Command::Evidence(EvidenceCommand::List { workshop, json }) => {
+            let evidence = store.evidence(workshop)?;
+            if json {
+                print_json(&evidence);
+            } else {
+                for e in evidence {
+                    println!("{}  {}  {}  {}", e.id, e.practice_id, e.label, e.target);
+                }
+            }
+        }
+        Command::Evidence(EvidenceCommand::Remove { id }) => store.remove_evidence(id)?,
         Command::Score { component, json } => {
             let view = store.assessment(store.component_by_name(&component)?.id)?;
             if json {

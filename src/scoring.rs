@@ -56,13 +56,45 @@ pub struct Scores {
     pub pillars: Vec<PillarScore>,
 }
 
+/// A coach's targets for one component where its blueprint's do not fit:
+/// per practice, or for every practice of a pillar. A practice override wins
+/// over a pillar override, which wins over the blueprint.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TargetOverrides {
+    pub practices: BTreeMap<String, u8>,
+    pub pillars: BTreeMap<PillarId, u8>,
+}
+
+impl TargetOverrides {
+    pub fn target(&self, pillar: PillarId, practice: &Practice, blueprint: Blueprint) -> u8 {
+        self.practices
+            .get(&practice.id)
+            .or_else(|| self.pillars.get(&pillar))
+            .copied()
+            .unwrap_or_else(|| practice.target(blueprint))
+    }
+}
+
 /// Scores every pillar of `bank` for a component of `blueprint`.
 /// Answers to practices the bank does not have are ignored.
 pub fn score(bank: &Bank, blueprint: Blueprint, answers: &BTreeMap<String, Answer>) -> Scores {
+    score_with_targets(bank, blueprint, &TargetOverrides::default(), answers)
+}
+
+/// As `score`, with the component's target overrides.
+pub fn score_with_targets(
+    bank: &Bank,
+    blueprint: Blueprint,
+    overrides: &TargetOverrides,
+    answers: &BTreeMap<String, Answer>,
+) -> Scores {
     let pillars: Vec<PillarScore> = bank
         .pillars
         .iter()
-        .map(|pillar| pillar_score(pillar.id, &pillar.practices, blueprint, answers))
+        .map(|pillar| {
+            let target = |practice: &Practice| overrides.target(pillar.id, practice, blueprint);
+            pillar_score(pillar.id, &pillar.practices, &target, answers)
+        })
         .collect();
     let assessed: Vec<&PillarScore> = pillars.iter().filter(|p| p.score.is_some()).collect();
     let overall = OverallScore {
@@ -79,14 +111,14 @@ pub fn score(bank: &Bank, blueprint: Blueprint, answers: &BTreeMap<String, Answe
 fn pillar_score(
     id: PillarId,
     practices: &[Practice],
-    blueprint: Blueprint,
+    target_of: &dyn Fn(&Practice) -> u8,
     answers: &BTreeMap<String, Answer>,
 ) -> PillarScore {
     let mut answered: Vec<(f64, u8, u8)> = Vec::new(); // (weight, level, target)
     let (mut not_applicable, mut unanswered) = (0, 0);
     let (mut applicable_weight, mut applicable_target) = (0.0, 0.0);
     for practice in practices {
-        let target = practice.target(blueprint);
+        let target = target_of(practice);
         match answers.get(&practice.id) {
             Some(Answer::Level { level }) => answered.push((practice.weight, *level, target)),
             Some(Answer::NotApplicable { .. }) => {
@@ -399,6 +431,25 @@ mod tests {
         let scores = score(&worked_example(), Blueprint::I, &worked_answers());
         close(scores.pillars[0].percent_to_target, 100.0);
         close(scores.pillars[0].target_score, 0.0);
+    }
+
+    #[test]
+    fn practice_overrides_win_over_pillar_overrides_and_the_blueprint() {
+        let bank = worked_example();
+        let mut overrides = TargetOverrides::default();
+        overrides.pillars.insert(PillarId::Methods, 4);
+        overrides.practices.insert("m.c".into(), 2);
+        let scores = score_with_targets(&bank, Blueprint::II, &overrides, &worked_answers());
+        // targets now 4, 4, 2 for answers 3, 1, 2: gaps 1 + 3 + 0 of weighted target 4 + 4 + 2×2
+        close(
+            scores.pillars[0].percent_to_target,
+            100.0 * (1.0 - 4.0 / 12.0),
+        );
+        // other pillars keep their blueprint targets
+        assert_eq!(
+            scores.pillars[1],
+            score(&bank, Blueprint::II, &worked_answers()).pillars[1]
+        );
     }
 
     #[test]

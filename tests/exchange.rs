@@ -119,6 +119,31 @@ fn populated(dir: &Path) -> PathBuf {
         ],
     );
     ok(&db, &["answer", "Search", &ids[1], "3"]);
+    ok(
+        &db,
+        &[
+            "target",
+            "set",
+            "Search",
+            "--pillar",
+            "skills",
+            "1",
+            "--reason",
+            "two-person team",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "evidence",
+            "add",
+            w,
+            &ids[0],
+            "https://ci.example/run/42",
+            "--label",
+            "CI run",
+        ],
+    );
     db
 }
 
@@ -152,6 +177,9 @@ fn export_import_export_gives_the_same_bundle() {
         17.5
     );
     assert_eq!(checkout["workshops"][0]["dora"]["year"], "2021");
+    assert_eq!(checkout["workshops"][0]["evidence"][0]["label"], "CI run");
+    let search = &bundle["components"][2];
+    assert_eq!(search["target_overrides"][0]["reason"], "two-person team");
 }
 
 #[test]

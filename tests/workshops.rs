@@ -388,3 +388,119 @@ fn dora_metrics_are_classified_with_the_report_year_shown() {
     assert_eq!(kept["year"], "2019", "the last valid year is kept");
     assert_eq!(kept["metrics"]["rework_rate"], 2.0);
 }
+
+#[test]
+fn a_target_override_changes_the_distance_to_target_and_needs_a_reason() {
+    let db = Db::new();
+    db.ok(&["component", "add", "Startup", "--blueprint", "I"]);
+    let bank = mamos::model::builtin_bank();
+    let methods = &bank.pillars[0].practices;
+    for p in methods {
+        db.ok(&["answer", "Startup", &p.id, "2"]);
+    }
+    let before = db.json(&["score", "Startup", "--json"])["pillars"][0].clone();
+    db.ok(&[
+        "target",
+        "set",
+        "Startup",
+        "--pillar",
+        "methods",
+        "4",
+        "--reason",
+        "regulated payments",
+    ]);
+    let pillar = db.json(&["score", "Startup", "--json"])["pillars"][0].clone();
+    assert_eq!(
+        pillar["score"], before["score"],
+        "the score itself does not move"
+    );
+    assert_eq!(
+        pillar["percent_to_target"].as_f64(),
+        Some(50.0),
+        "every practice at 2 of 4"
+    );
+    assert_eq!(pillar["target_score"].as_f64(), Some(100.0));
+
+    // A practice override wins over the pillar's.
+    db.ok(&[
+        "target",
+        "set",
+        "Startup",
+        "--practice",
+        &methods[0].id,
+        "2",
+        "--reason",
+        "not needed yet",
+    ]);
+    let list = db.json(&["target", "list", "Startup", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["pillar"], true);
+    let pillar = db.json(&["score", "Startup", "--json"])["pillars"][0].clone();
+    assert!(pillar["percent_to_target"].as_f64().unwrap() > 50.0);
+
+    assert!(db
+        .bad_input(&["target", "set", "Startup", "--pillar", "methods", "3", "--reason", " "])
+        .contains("reason"));
+    assert!(db
+        .bad_input(&["target", "set", "Startup", "--pillar", "security", "3", "--reason", "x"])
+        .contains("security"));
+    assert!(db
+        .bad_input(&[
+            "target",
+            "set",
+            "Startup",
+            "--practice",
+            "methods.nope",
+            "3",
+            "--reason",
+            "x"
+        ])
+        .contains("methods.nope"));
+    assert!(db
+        .bad_input(&["target", "set", "Startup", "--pillar", "methods", "5", "--reason", "x"])
+        .contains("0 to 4"));
+
+    db.ok(&["target", "clear", "Startup", "--pillar", "methods"]);
+    db.ok(&["target", "clear", "Startup", "--practice", &methods[0].id]);
+    let after = db.json(&["score", "Startup", "--json"])["pillars"][0].clone();
+    assert_eq!(after, before);
+}
+
+#[test]
+fn evidence_links_are_kept_per_practice_and_checked() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let p = first_practices(1).remove(0);
+    let id = db.ok(&[
+        "evidence",
+        "add",
+        &w,
+        &p,
+        "https://ci.example/pipelines?branch=main",
+        "--label",
+        "Pipeline runs",
+    ]);
+    db.ok(&["evidence", "add", &w, &p, "/srv/reports/Équipe Ωμέγα.pdf"]);
+    let list = db.json(&["evidence", "list", &w, "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list[0]["label"], "Pipeline runs");
+    assert_eq!(list[1]["target"], "/srv/reports/Équipe Ωμέγα.pdf");
+    db.ok(&["evidence", "remove", id.trim()]);
+    assert_eq!(
+        db.json(&["evidence", "list", &w, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(db
+        .bad_input(&["evidence", "add", &w, &p, "  "])
+        .contains("URL or a file path"));
+    assert!(db
+        .bad_input(&["evidence", "add", &w, &p, "a\nb"])
+        .contains("one line"));
+    assert!(db
+        .bad_input(&["evidence", "add", &w, "methods.nope", "x"])
+        .contains("methods.nope"));
+    assert!(db.bad_input(&["evidence", "remove", "999"]).contains("999"));
+}

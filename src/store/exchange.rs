@@ -6,8 +6,8 @@ use rusqlite::params;
 use super::workshops::answer_from_columns;
 use super::Store;
 use crate::exchange::{
-    Bundle, BundleAnswer, BundleComponent, BundleDora, BundleGroup, BundleVote, BundleWorkshop,
-    BUNDLE_FORMAT, BUNDLE_VERSION,
+    Bundle, BundleAnswer, BundleComponent, BundleDora, BundleEvidence, BundleGroup, BundleVote,
+    BundleWorkshop, BUNDLE_FORMAT, BUNDLE_VERSION,
 };
 use crate::model::Bank;
 use crate::{Error, Result};
@@ -55,6 +55,15 @@ impl Store {
                     answers: self.raw_answers(workshop.id)?,
                     votes: self.raw_votes(workshop.id)?,
                     revealed: self.revealed_practices(workshop.id)?,
+                    evidence: self
+                        .evidence(workshop.id)?
+                        .into_iter()
+                        .map(|e| BundleEvidence {
+                            practice_id: e.practice_id,
+                            target: e.target,
+                            label: e.label,
+                        })
+                        .collect(),
                     dora: self
                         .dora(workshop.id)?
                         .map(|(metrics, year)| BundleDora { metrics, year }),
@@ -70,6 +79,7 @@ impl Store {
                 blueprint: component.blueprint,
                 created_at: component.created_at.clone(),
                 workshops,
+                target_overrides: self.target_overrides(component.id)?,
             });
         }
         bank_keys.sort();
@@ -233,6 +243,31 @@ impl Store {
             )
             .map_err(db)?;
         let component_id = self.conn.last_insert_rowid();
+        for o in &component.target_overrides {
+            if o.level > crate::model::MAX_LEVEL || o.reason.trim().is_empty() {
+                return Err(Error::invalid(
+                    file,
+                    format!(
+                        "component {:?}: the target override of {:?} needs a level 0–4 and a reason",
+                        component.name, o.key
+                    ),
+                ));
+            }
+            self.conn
+                .execute(
+                    "INSERT INTO target_override (component_id, scope, key, level, reason, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        component_id,
+                        if o.pillar { "pillar" } else { "practice" },
+                        o.key,
+                        o.level,
+                        o.reason,
+                        component.created_at
+                    ],
+                )
+                .map_err(db)?;
+        }
         for workshop in &component.workshops {
             let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
             self.conn
@@ -347,6 +382,24 @@ impl Store {
                             dora.metrics.change_fail_rate,
                             dora.metrics.rework_rate,
                             dora.year.to_string(),
+                            workshop.started_at
+                        ],
+                    )
+                    .map_err(db)?;
+            }
+            for e in &workshop.evidence {
+                if bank.practice(&e.practice_id).is_none() {
+                    return Err(unknown(&e.practice_id));
+                }
+                self.conn
+                    .execute(
+                        "INSERT INTO evidence (assessment_id, practice_id, target, label, added_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![
+                            workshop_id,
+                            e.practice_id,
+                            e.target,
+                            e.label,
                             workshop.started_at
                         ],
                     )

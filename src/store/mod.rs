@@ -3,6 +3,7 @@
 //! Every write is its own committed statement or transaction, so nothing
 //! waits for a "save" and a crash loses nothing that was acknowledged.
 
+mod context;
 mod exchange;
 pub mod migrations;
 mod workshops;
@@ -359,7 +360,11 @@ impl Store {
         component.bank_version = workshop.bank_version;
         component.answered = recorded.iter().filter(|a| a.answer.is_some()).count() as u32;
         component.total = bank.practice_count() as u32;
-        Ok(AssessmentView::new(component, bank, recorded))
+        let overrides = self.target_overrides(workshop.component_id)?;
+        let evidence = self.evidence(workshop_id)?;
+        Ok(AssessmentView::with_overrides(
+            component, bank, recorded, overrides, evidence,
+        ))
     }
 
     fn practice_in_current_assessment(&self, component_id: i64, practice_id: &str) -> Result<i64> {

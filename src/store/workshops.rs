@@ -180,7 +180,7 @@ impl Store {
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))
     }
 
-    fn practice_in_workshop(&self, workshop_id: i64, practice_id: &str) -> Result<()> {
+    pub(super) fn practice_in_workshop(&self, workshop_id: i64, practice_id: &str) -> Result<()> {
         let workshop = self.workshop(workshop_id)?;
         let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
         if bank.practice(practice_id).is_none() {

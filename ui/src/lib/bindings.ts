@@ -117,6 +117,8 @@ level: number | null, };
 
 export type Scores = { overall: OverallScore, limiting_pillar: PillarId | null, pillars: Array<PillarScore>, };
 
+export type TargetOverrides = { practices: { [key in string]: number }, pillars: { [key in PillarId]?: number }, };
+
 export type Point = { x: number, y: number, };
 
 export type RadarAxis = { pillar: PillarId, 
@@ -163,11 +165,23 @@ total: number, };
 
 export type PracticeAnswer = { practice_id: string, answer: Answer | null, note: string, };
 
+export type TargetOverride = { 
+/**
+ * A practice id, or a pillar id when `pillar` is true.
+ */
+key: string, pillar: boolean, level: number, reason: string, };
+
+export type Evidence = { id: number, practice_id: string, target: string, label: string, };
+
 export type AssessmentView = { component: Component, bank: Bank, 
 /**
  * One entry per practice with an answer or a note, in bank order.
  */
-answers: Array<PracticeAnswer>, scores: Scores, radar: RadarChart, };
+answers: Array<PracticeAnswer>, scores: Scores, radar: RadarChart, 
+/**
+ * The coach's target overrides that the scores use.
+ */
+overrides: Array<TargetOverride>, evidence: Array<Evidence>, };
 
 export type Vote = { participant: string, answer: Answer, };
 
