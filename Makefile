@@ -19,6 +19,8 @@ APT_TEST := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils qpdf imagem
 # The desktop end-to-end tests are reliable under Xvfb only with these (see docs/testing.md).
 E2E_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO_AT_BRIDGE=1
 
+
+.PHONY: bench
 .PHONY: help run test deps deps-system deps-test-system deps-ui deps-tauri-driver \
         build build-ui test-rust test-ui test-e2e lint generated clean
 
@@ -26,6 +28,7 @@ help:
 	@echo "make run    install what is missing, build, and start the Mamos desktop app"
 	@echo "make test   install what is missing, then run every test (lint, Rust, UI, PDF, desktop end to end)"
 	@echo "make lint   cargo fmt --check and cargo clippy -D warnings"
+	@echo "make bench  the speed and memory budgets (release build), see docs/performance.md"
 	@echo "make generated   rewrite the files generated from the Rust types (JSON Schema, TypeScript)"
 
 # --- installing -------------------------------------------------------------
@@ -104,9 +107,13 @@ test-rust:
 # The real desktop binary under Xvfb, driven through tauri-driver and WebKitWebDriver.
 test-e2e:
 	PATH="$$HOME/.cargo/bin:$$PATH" $(E2E_ENV) dbus-run-session -- \
-	  xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
+	  xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/
 
 # clippy compiles the desktop crate, which embeds ui/dist: build the UI first.
+# Budgets from the issues, measured in release mode; results go to docs/performance.md.
+bench:
+	$(CARGO) bench -p mamos --bench store
+
 lint: build-ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings

@@ -103,16 +103,7 @@ impl AssessmentView {
                     .map(|answer| (a.practice_id.clone(), answer))
             })
             .collect();
-        let mut targets = TargetOverrides::default();
-        for o in &overrides {
-            if o.pillar {
-                if let Some(pillar) = crate::model::PillarId::parse(&o.key) {
-                    targets.pillars.insert(pillar, o.level);
-                }
-            } else {
-                targets.practices.insert(o.key.clone(), o.level);
-            }
-        }
+        let targets = target_overrides(&overrides);
         let scores = scoring::score_with_targets(&bank, component.blueprint, &targets, &levels);
         let radar = radar_chart(&scores);
         AssessmentView {
@@ -136,6 +127,21 @@ impl AssessmentView {
             })
             .collect()
     }
+}
+
+/// The overrides as scoring uses them.
+pub fn target_overrides(overrides: &[TargetOverride]) -> TargetOverrides {
+    let mut targets = TargetOverrides::default();
+    for o in overrides {
+        if o.pillar {
+            if let Some(pillar) = crate::model::PillarId::parse(&o.key) {
+                targets.pillars.insert(pillar, o.level);
+            }
+        } else {
+            targets.practices.insert(o.key.clone(), o.level);
+        }
+    }
+    targets
 }
 
 /// Checks a component name typed by a user: trimmed, not empty, no control

@@ -721,13 +721,14 @@ fn run(cli: Cli) -> Result<()> {
                 Some(name) => store.group_components(name)?,
                 None => store.components()?,
             };
-            let views = components
+            let scores = components
                 .iter()
-                .map(|c| store.assessment(c.id))
+                .map(|c| store.scores(c.id))
                 .collect::<Result<Vec<_>>>()?;
-            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = views
+            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = components
                 .iter()
-                .map(|v| (v.component.name.as_str(), Some(&v.scores)))
+                .zip(&scores)
+                .map(|(c, s)| (c.name.as_str(), Some(s)))
                 .collect();
             let rollup = mamos::rollup::rollup(&entries);
             if json {

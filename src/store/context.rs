@@ -80,8 +80,8 @@ impl Store {
         } else {
             Error::UnknownPractice {
                 practice: key.to_string(),
-                bank: view_bank.id,
-                version: view_bank.version,
+                bank: view_bank.id.clone(),
+                version: view_bank.version.clone(),
             }
         })
     }

@@ -269,7 +269,7 @@ impl Store {
                 .map_err(db)?;
         }
         for workshop in &component.workshops {
-            let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+            let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
             self.conn
                 .execute(
                     "INSERT INTO assessment (component_id, bank_id, bank_version, started_at, held_on, facilitator)

@@ -11,8 +11,10 @@ mod workshops;
 pub use exchange::{ExportScope, ImportSummary};
 pub use workshops::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
@@ -23,7 +25,7 @@ use crate::assessment::{
     PracticeAnswer,
 };
 use crate::model::{builtin_bank, Bank, Blueprint};
-use crate::scoring::Answer;
+use crate::scoring::{score_with_targets, Answer, Scores};
 use crate::workshop::agreed_answer;
 use crate::{Error, Result};
 
@@ -61,6 +63,9 @@ pub struct StoredBank {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Parsed banks by (id, version). A stored bank version never changes, so
+    /// the cache never goes stale; it spares a JSON parse on every vote and view.
+    banks: RefCell<HashMap<(String, String), Arc<Bank>>>,
 }
 
 fn now() -> String {
@@ -95,6 +100,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            banks: RefCell::default(),
         };
         store.store_builtin_bank()?;
         Ok(store)
@@ -145,6 +151,15 @@ impl Store {
     }
 
     pub fn bank(&self, id: &str, version: &str) -> Result<Bank> {
+        Ok((*self.shared_bank(id, version)?).clone())
+    }
+
+    /// A stored bank version, parsed once per store.
+    pub fn shared_bank(&self, id: &str, version: &str) -> Result<Arc<Bank>> {
+        let key = (id.to_string(), version.to_string());
+        if let Some(bank) = self.banks.borrow().get(&key) {
+            return Ok(Arc::clone(bank));
+        }
         let content: Option<String> = self.db(self
             .conn
             .query_row(
@@ -154,8 +169,11 @@ impl Store {
             )
             .optional())?;
         let content = content.ok_or_else(|| Error::UnknownBank(format!("{id} {version}")))?;
-        serde_json::from_str(&content)
-            .map_err(|e| Error::invalid(&format!("stored bank {id} {version}"), e.to_string()))
+        let bank: Bank = serde_json::from_str(&content)
+            .map_err(|e| Error::invalid(&format!("stored bank {id} {version}"), e.to_string()))?;
+        let bank = Arc::new(bank);
+        self.banks.borrow_mut().insert(key, Arc::clone(&bank));
+        Ok(bank)
     }
 
     /// Every stored bank version, newest version of each bank first.
@@ -169,7 +187,7 @@ impl Store {
         let mut banks = keys
             .into_iter()
             .map(|(id, version)| {
-                let bank = self.bank(&id, &version)?;
+                let bank = self.shared_bank(&id, &version)?;
                 Ok(StoredBank {
                     title: bank.title.get("en").to_string(),
                     practices: bank.practice_count(),
@@ -278,7 +296,7 @@ impl Store {
             .optional())?;
         let (name, blueprint, created_at, assessment_id, bank_id, bank_version) =
             row.ok_or(Error::UnknownComponentId(id))?;
-        let bank = self.bank(&bank_id, &bank_version)?;
+        let bank = self.shared_bank(&bank_id, &bank_version)?;
         let answered = self.db(self.conn.query_row(
             // A practice counts as answered once the facilitator set it or anyone voted.
             "SELECT count(*) FROM (
@@ -302,7 +320,7 @@ impl Store {
         })
     }
 
-    fn current_assessment(&self, component_id: i64) -> Result<(i64, Bank)> {
+    fn current_assessment(&self, component_id: i64) -> Result<(i64, Arc<Bank>)> {
         let row = self.db(self
             .conn
             .query_row(
@@ -319,7 +337,7 @@ impl Store {
             )
             .optional())?;
         let (id, bank_id, version) = row.ok_or(Error::UnknownComponentId(component_id))?;
-        Ok((id, self.bank(&bank_id, &version)?))
+        Ok((id, self.shared_bank(&bank_id, &version)?))
     }
 
     /// The current (latest) workshop of a component with its scores.
@@ -332,16 +350,63 @@ impl Store {
     /// facilitator's, else the median vote.
     pub fn workshop_view(&self, workshop_id: i64) -> Result<AssessmentView> {
         let workshop = self.workshop(workshop_id)?;
-        let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+        let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
+        let recorded = self.agreed_answers(workshop_id, &bank)?;
+        // The component as it was in this workshop: its bank version and progress.
+        let mut component = self.component(workshop.component_id)?;
+        component.bank_version = workshop.bank_version;
+        component.answered = recorded.iter().filter(|a| a.answer.is_some()).count() as u32;
+        component.total = bank.practice_count() as u32;
+        let overrides = self.target_overrides(workshop.component_id)?;
+        let evidence = self.evidence(workshop_id)?;
+        Ok(AssessmentView::with_overrides(
+            component,
+            (*bank).clone(),
+            recorded,
+            overrides,
+            evidence,
+        ))
+    }
+
+    /// The scores of a component's current workshop, without building a whole
+    /// view: what roll-ups over many components need.
+    pub fn scores(&self, component_id: i64) -> Result<Scores> {
+        let blueprint: String = self
+            .db(self
+                .conn
+                .query_row(
+                    "SELECT blueprint FROM component WHERE id = ?1",
+                    params![component_id],
+                    |row| row.get(0),
+                )
+                .optional())?
+            .ok_or(Error::UnknownComponentId(component_id))?;
+        let (workshop_id, bank) = self.current_assessment(component_id)?;
+        let answers: BTreeMap<String, Answer> = self
+            .agreed_answers(workshop_id, &bank)?
+            .into_iter()
+            .filter_map(|a| a.answer.map(|answer| (a.practice_id, answer)))
+            .collect();
+        let targets = crate::assessment::target_overrides(&self.target_overrides(component_id)?);
+        Ok(score_with_targets(
+            &bank,
+            Blueprint::parse(&blueprint).unwrap_or_default(),
+            &targets,
+            &answers,
+        ))
+    }
+
+    /// Each practice's agreed answer (the facilitator's, else the median vote) and note, in bank order.
+    fn agreed_answers(&self, workshop_id: i64, bank: &Bank) -> Result<Vec<PracticeAnswer>> {
         let decided = self.facilitator_answers(workshop_id)?;
         let votes = self.votes(workshop_id)?;
-        let mut stmt = self.db(self
-            .conn
-            .prepare("SELECT practice_id, note FROM answer WHERE assessment_id = ?1"))?;
+        let mut stmt = self.db(self.conn.prepare(
+            "SELECT practice_id, note FROM answer WHERE assessment_id = ?1 AND note != ''",
+        ))?;
         let notes: BTreeMap<String, String> = self.db(stmt
             .query_map(params![workshop_id], |row| Ok((row.get(0)?, row.get(1)?)))
             .and_then(|rows| rows.collect::<rusqlite::Result<_>>()))?;
-        let recorded: Vec<PracticeAnswer> = bank
+        Ok(bank
             .practices()
             .filter_map(|(_, practice)| {
                 let id = &practice.id;
@@ -354,17 +419,7 @@ impl Store {
                     note,
                 })
             })
-            .collect();
-        // The component as it was in this workshop: its bank version and progress.
-        let mut component = self.component(workshop.component_id)?;
-        component.bank_version = workshop.bank_version;
-        component.answered = recorded.iter().filter(|a| a.answer.is_some()).count() as u32;
-        component.total = bank.practice_count() as u32;
-        let overrides = self.target_overrides(workshop.component_id)?;
-        let evidence = self.evidence(workshop_id)?;
-        Ok(AssessmentView::with_overrides(
-            component, bank, recorded, overrides, evidence,
-        ))
+            .collect())
     }
 
     fn practice_in_current_assessment(&self, component_id: i64, practice_id: &str) -> Result<i64> {
@@ -372,8 +427,8 @@ impl Store {
         if bank.practice(practice_id).is_none() {
             return Err(Error::UnknownPractice {
                 practice: practice_id.to_string(),
-                bank: bank.id,
-                version: bank.version,
+                bank: bank.id.clone(),
+                version: bank.version.clone(),
             });
         }
         Ok(assessment_id)

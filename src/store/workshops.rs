@@ -182,12 +182,12 @@ impl Store {
 
     pub(super) fn practice_in_workshop(&self, workshop_id: i64, practice_id: &str) -> Result<()> {
         let workshop = self.workshop(workshop_id)?;
-        let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+        let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
         if bank.practice(practice_id).is_none() {
             return Err(Error::UnknownPractice {
                 practice: practice_id.to_string(),
-                bank: bank.id,
-                version: bank.version,
+                bank: bank.id.clone(),
+                version: bank.version.clone(),
             });
         }
         Ok(())
@@ -302,7 +302,7 @@ impl Store {
     /// The practices whose votes disagree, in bank order, with whether the facilitator has decided.
     pub fn disagreements(&self, workshop_id: i64) -> Result<Vec<FlaggedPractice>> {
         let workshop = self.workshop(workshop_id)?;
-        let bank = self.bank(&workshop.bank_id, &workshop.bank_version)?;
+        let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
         let mut votes = self.votes(workshop_id)?;
         let decided = self.facilitator_answers(workshop_id)?;
         Ok(bank
