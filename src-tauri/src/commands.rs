@@ -10,7 +10,7 @@ use mamos::assessment::{AssessmentView, Component};
 use mamos::error::ErrorReport;
 use mamos::model::Blueprint;
 use mamos::scoring::Answer;
-use mamos::store::Store;
+use mamos::store::{Store, Workshop, WorkshopState};
 use tauri::State;
 
 /// The open store, or why it could not be opened (shown by the UI on every call).
@@ -115,6 +115,85 @@ pub async fn set_note(
     db.run(move |store| {
         store.set_note(component_id, &practice_id, &note)?;
         store.assessment(component_id)
+    })
+    .await
+}
+
+/// Starts a workshop of a component today: `participants` as typed ("Ana, Ben, Chloé").
+#[tauri::command]
+pub async fn start_workshop(
+    db: State<'_, Db>,
+    component_id: i64,
+    participants: String,
+    facilitator: String,
+) -> Result<WorkshopState, ErrorReport> {
+    let today = chrono::Local::now().date_naive();
+    db.run(move |store| {
+        let names = mamos::workshop::parse_participants(&participants)?;
+        let workshop = store.start_workshop(component_id, today, &facilitator, &names)?;
+        store.workshop_state(workshop.id)
+    })
+    .await
+}
+
+/// Every workshop of a component, oldest first (the last one is the current assessment).
+#[tauri::command]
+pub async fn list_workshops(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<Vec<Workshop>, ErrorReport> {
+    db.run(move |store| store.workshops(component_id)).await
+}
+
+#[tauri::command]
+pub async fn load_workshop(
+    db: State<'_, Db>,
+    workshop_id: i64,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| store.workshop_state(workshop_id)).await
+}
+
+/// Records (or, with `null`, withdraws) one participant's vote; committed at once.
+#[tauri::command]
+pub async fn cast_vote(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    participant: String,
+    practice_id: String,
+    answer: Option<Answer>,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| {
+        store.cast_vote(workshop_id, &participant, &practice_id, answer)?;
+        store.workshop_state(workshop_id)
+    })
+    .await
+}
+
+/// Shows a practice's votes to the room.
+#[tauri::command]
+pub async fn reveal_votes(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    practice_id: String,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| {
+        store.reveal(workshop_id, &practice_id)?;
+        store.workshop_state(workshop_id)
+    })
+    .await
+}
+
+/// Sets (or, with `null`, withdraws) the facilitator's agreed answer.
+#[tauri::command]
+pub async fn agree(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    practice_id: String,
+    answer: Option<Answer>,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| {
+        store.agree(workshop_id, &practice_id, answer)?;
+        store.workshop_state(workshop_id)
     })
     .await
 }

@@ -42,6 +42,12 @@ fn main() {
             commands::set_answer,
             commands::set_note,
             commands::export_summary_pdf,
+            commands::start_workshop,
+            commands::list_workshops,
+            commands::load_workshop,
+            commands::cast_vote,
+            commands::reveal_votes,
+            commands::agree,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -87,7 +87,7 @@ impl Store {
     }
 
     pub fn target_overrides(&self, component_id: i64) -> Result<Vec<TargetOverride>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT key, scope = 'pillar', level, reason FROM target_override
              WHERE component_id = ?1 ORDER BY scope, key",
         ))?;
@@ -152,7 +152,7 @@ impl Store {
 
     /// A workshop's evidence links, by practice then in the order they were added.
     pub fn evidence(&self, workshop_id: i64) -> Result<Vec<Evidence>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT id, practice_id, target, label FROM evidence
              WHERE assessment_id = ?1 ORDER BY practice_id, id",
         ))?;

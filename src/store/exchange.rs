@@ -109,7 +109,7 @@ impl Store {
     }
 
     fn raw_answers(&self, workshop_id: i64) -> Result<Vec<BundleAnswer>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT practice_id, level, na_reason, note FROM answer
              WHERE assessment_id = ?1 ORDER BY practice_id",
         ))?;
@@ -125,7 +125,7 @@ impl Store {
     }
 
     fn raw_votes(&self, workshop_id: i64) -> Result<Vec<BundleVote>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT p.name, v.practice_id, v.level, v.na_reason
              FROM vote v JOIN participant p ON p.id = v.participant_id
              WHERE p.assessment_id = ?1 ORDER BY p.position, v.practice_id",
@@ -152,7 +152,7 @@ impl Store {
     }
 
     fn revealed_practices(&self, workshop_id: i64) -> Result<Vec<String>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT practice_id FROM revealed WHERE assessment_id = ?1 ORDER BY practice_id",
         ))?;
         self.db(stmt

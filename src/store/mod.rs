@@ -178,7 +178,7 @@ impl Store {
 
     /// Every stored bank version, newest version of each bank first.
     pub fn banks(&self) -> Result<Vec<StoredBank>> {
-        let mut stmt = self.db(self.conn.prepare("SELECT id, version FROM bank"))?;
+        let mut stmt = self.db(self.conn.prepare_cached("SELECT id, version FROM bank"))?;
         let keys = self.db(stmt
             .query_map([], |row| {
                 Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
@@ -266,7 +266,7 @@ impl Store {
     pub fn components(&self) -> Result<Vec<Component>> {
         let mut stmt = self.db(self
             .conn
-            .prepare("SELECT id FROM component ORDER BY name, id"))?;
+            .prepare_cached("SELECT id FROM component ORDER BY name, id"))?;
         let ids = self.db(stmt
             .query_map([], |row| row.get::<_, i64>(0))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
@@ -400,7 +400,7 @@ impl Store {
     fn agreed_answers(&self, workshop_id: i64, bank: &Bank) -> Result<Vec<PracticeAnswer>> {
         let decided = self.facilitator_answers(workshop_id)?;
         let votes = self.votes(workshop_id)?;
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT practice_id, note FROM answer WHERE assessment_id = ?1 AND note != ''",
         ))?;
         let notes: BTreeMap<String, String> = self.db(stmt

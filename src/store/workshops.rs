@@ -272,7 +272,7 @@ impl Store {
 
     /// Every vote of a workshop by practice, participants in their listed order.
     pub fn votes(&self, workshop_id: i64) -> Result<BTreeMap<String, Vec<Vote>>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT v.practice_id, p.name, v.level, v.na_reason
              FROM vote v JOIN participant p ON p.id = v.participant_id
              WHERE p.assessment_id = ?1 ORDER BY v.practice_id, p.position",
@@ -329,7 +329,7 @@ impl Store {
 
     /// The answers the facilitator set (or gave directly, without votes), by practice.
     pub(super) fn facilitator_answers(&self, workshop_id: i64) -> Result<BTreeMap<String, Answer>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT practice_id, level, na_reason FROM answer WHERE assessment_id = ?1",
         ))?;
         let rows = self.db(stmt
@@ -519,7 +519,7 @@ impl Store {
         let group_id = self
             .group_id(group)?
             .ok_or_else(|| Error::UnknownGroup(group.to_string()))?;
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT c.id FROM group_member m JOIN component c ON c.id = m.component_id
              WHERE m.group_id = ?1 ORDER BY c.name",
         ))?;
@@ -531,7 +531,7 @@ impl Store {
 
     /// Group names with their member component names, alphabetically.
     pub fn groups(&self) -> Result<Vec<(String, Vec<String>)>> {
-        let mut stmt = self.db(self.conn.prepare(
+        let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT g.name, c.name FROM component_group g
              LEFT JOIN group_member m ON m.group_id = g.id
              LEFT JOIN component c ON c.id = m.component_id

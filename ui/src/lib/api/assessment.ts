@@ -2,14 +2,7 @@
 // views they return arrive in the order the coach gave the answers.
 import { invoke } from '@tauri-apps/api/core';
 import type { Answer, AssessmentView } from '../bindings';
-
-let last: Promise<unknown> = Promise.resolve();
-
-function serial<T>(work: () => Promise<T>): Promise<T> {
-  const next = last.then(work, work);
-  last = next.catch(() => undefined);
-  return next;
-}
+import { serial } from './queue';
 
 export function loadAssessment(componentId: number): Promise<AssessmentView> {
   return invoke<AssessmentView>('load_assessment', { componentId });

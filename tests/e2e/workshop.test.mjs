@@ -1,0 +1,300 @@
+// Workshop end to end: the real mamos-desktop binary under Xvfb, driven through
+// tauri-driver and WebKitWebDriver. A facilitator runs a four-person workshop
+// from the keyboard: votes stay hidden until revealed, a spread of votes is
+// flagged and resolved, and the scores on screen equal `mamos score --json`.
+// Run by `make test-e2e` (which starts dbus and Xvfb); needs `make build` first.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { KEY, Session, startDriver, waitFor } from "./webdriver.mjs";
+
+// W3C WebDriver key code webdriver.mjs does not name.
+const ARROW_RIGHT = "\uE014";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const app = join(root, "target/debug/mamos-desktop");
+const cli = join(root, "target/debug/mamos");
+const screenshots = join(root, "target/e2e-screenshots");
+
+const COMPONENT = "Payments Équipe";
+const PARTICIPANTS = ["Ana", "Ben", "Chloé", "Dev"];
+const FACILITATOR = "Fatima";
+// Holds r, m, a, p, n and digits: typed in the reason field, none of them may act as a shortcut.
+const NA_REASON = "Ana: no mobile app, primary market 2";
+
+let workdir;
+let db;
+let driver;
+
+before(async () => {
+  for (const binary of [app, cli]) {
+    assert.ok(existsSync(binary), `${binary} is missing: run \`make build\` first`);
+  }
+  mkdirSync(screenshots, { recursive: true });
+  workdir = mkdtempSync(join(tmpdir(), "mamos-e2e-workshop-"));
+  db = join(workdir, "workshop.db");
+  // Its own database and its own driver port, so it never meets desktop.test.mjs.
+  driver = await startDriver({ port: 4460, env: { MAMOS_DB: db } });
+});
+
+after(async () => {
+  await driver?.stop();
+  if (workdir) rmSync(workdir, { recursive: true, force: true });
+});
+
+function screenshot(name) {
+  execFileSync("import", ["-window", "root", join(screenshots, `10-workshop-${name}.png`)]);
+}
+
+function cliJson(...args) {
+  return JSON.parse(execFileSync(cli, ["--db", db, ...args, "--json"], { encoding: "utf8" }));
+}
+
+function asAttribute(value) {
+  return value === null ? "null" : String(value);
+}
+
+async function attr(session, css, name) {
+  return session.attribute(await session.find(css), name);
+}
+
+/** Each participant chip as the room sees it. */
+async function room(session) {
+  const out = [];
+  for (const chip of await session.findAll('[data-testid="participant"]')) {
+    out.push({
+      name: await session.attribute(chip, "data-name"),
+      voted: await session.attribute(chip, "data-voted"),
+      selected: await session.attribute(chip, "data-selected"),
+      text: await session.text(chip),
+    });
+  }
+  return out;
+}
+
+async function selectedName(session) {
+  return attr(session, '[data-testid="participant"][data-selected="true"]', "data-name");
+}
+
+async function revealedVotes(session) {
+  const out = {};
+  for (const cell of await session.findAll('[data-testid="vote"]')) {
+    out[await session.attribute(cell, "data-participant")] = await session.attribute(cell, "data-value");
+  }
+  return out;
+}
+
+async function agreed(session) {
+  const cells = await session.findAll('[data-testid="agreed"]');
+  if (cells.length === 0) return null;
+  return {
+    value: await session.attribute(cells[0], "data-value"),
+    decided: await session.attribute(cells[0], "data-decided"),
+    text: await session.text(cells[0]),
+  };
+}
+
+async function practiceId(session) {
+  return attr(session, '[data-testid="workshop-screen"]', "data-practice-id");
+}
+
+async function waitAllVoted(session, what) {
+  await waitFor(`all four votes on ${what} to be stored`, async () =>
+    (await room(session)).every((p) => p.voted === "true"));
+}
+
+/** The practice's votes are on screen only after R; then they are exactly `expected`. */
+async function revealAndCheck(session, expected, what) {
+  assert.equal((await session.findAll('[data-testid="vote"]')).length, 0, `${what}: no vote value before R`);
+  assert.equal(await agreed(session), null, `${what}: no agreed answer before R`);
+  // The scores would give the hidden median away: they wait for R too.
+  assert.equal((await session.findAll('[data-testid="scores-hidden"]')).length, 1, `${what}: scores hidden before R`);
+  assert.equal((await session.findAll('[data-testid="pillar-score"]')).length, 0, `${what}: no pillar score before R`);
+  for (const chip of await room(session)) {
+    assert.doesNotMatch(chip.text, /[0-4]|N\/A/, `${what}: ${chip.name}'s chip shows no value before R`);
+  }
+  await session.press("r");
+  await waitFor(`the votes on ${what} to be revealed`, async () =>
+    (await session.findAll('[data-testid="vote"]')).length === PARTICIPANTS.length);
+  assert.deepEqual(await revealedVotes(session), expected, `${what}: the votes side by side`);
+}
+
+/** The scores the window shows (ScoresPanel's data attributes) against the CLI on the same database. */
+async function assertScoresMatchCli(session) {
+  const score = cliJson("score", COMPONENT);
+  assert.equal(await attr(session, '[data-testid="overall-score"]', "data-score"), asAttribute(score.overall.score));
+  assert.equal(await attr(session, '[data-testid="overall-level"]', "data-level"), asAttribute(score.overall.level));
+  assert.equal(await attr(session, '[data-testid="limiting-pillar"]', "data-pillar"), asAttribute(score.limiting_pillar));
+  const pillars = [];
+  for (const row of await session.findAll('[data-testid="pillar-score"]')) {
+    pillars.push({
+      id: await session.attribute(row, "data-pillar"),
+      score: await session.attribute(row, "data-score"),
+      level: await session.attribute(row, "data-level"),
+    });
+  }
+  assert.deepEqual(
+    pillars,
+    score.pillars.map((p) => ({ id: p.id, score: asAttribute(p.score), level: asAttribute(p.level) })),
+  );
+  return score;
+}
+
+test("a facilitator runs a four-person workshop from the keyboard", async () => {
+  const session = await Session.create(driver.base, app);
+  try {
+    await session.waitFor('[data-testid="new-component-form"]');
+    await session.type(await session.find('[data-testid="new-component-name"]'), COMPONENT);
+    await session.click(await session.find('[data-testid="new-component-submit"]'));
+    await waitFor("the new component on screen", async () =>
+      (await session.text(await session.find('[data-testid="component-name"]'))) === COMPONENT);
+    // A new component has nobody to vote yet: no workshop to open.
+    assert.equal((await session.findAll('[data-testid="open-workshop"]')).length, 0);
+
+    // Start the workshop: participants as typed, then the facilitator; Enter starts.
+    await session.click(await session.find('[data-testid="start-workshop"]'));
+    await session.type(await session.waitFor('[data-testid="workshop-participants"]'), PARTICIPANTS.join(", "));
+    await session.type(await session.find('[data-testid="workshop-facilitator"]'), FACILITATOR);
+    await session.press(KEY.Enter);
+    await session.waitFor('[data-testid="workshop-screen"]');
+
+    assert.deepEqual((await room(session)).map((p) => p.name), PARTICIPANTS);
+    assert.equal(await selectedName(session), "Ana", "the first participant is selected");
+    const progress = await session.findAll('[data-testid="pillar-progress"]');
+    assert.equal(progress.length, 5);
+    const firstPillar = await session.attribute(progress[0], "data-pillar");
+    const pillarTotal = Number(await session.attribute(progress[0], "data-total"));
+    assert.equal(await session.attribute(progress[0], "data-done"), "0");
+    assert.equal((await session.findAll('[data-testid="workshop-level"]')).length, 5, "the five level descriptors");
+    const practices = [await practiceId(session)];
+    screenshot("start");
+
+    // Practice 1: votes 1, 3, 2, 2 typed in one go; each digit votes and selects the next participant.
+    await session.press("1", "3", "2", "2");
+    await waitAllVoted(session, "practice 1");
+    screenshot("hidden");
+    await revealAndCheck(session, { Ana: "1", Ben: "3", "Chloé": "2", Dev: "2" }, "practice 1");
+    const flag = await session.waitFor('[data-testid="disagreement"]');
+    assert.equal(await session.attribute(flag, "data-kind"), "spread");
+    assert.match(await session.text(flag), /votes 1 to 3: discuss/);
+    // Until the facilitator decides, the agreed answer is the core's (lower) median, marked as such.
+    assert.deepEqual(
+      { value: (await agreed(session)).value, decided: (await agreed(session)).decided },
+      { value: "2", decided: "false" },
+    );
+    assert.match((await agreed(session)).text, /median/);
+    const items = await session.findAll('[data-testid="disagreement-item"]');
+    assert.equal(items.length, 1);
+    assert.equal(await session.attribute(items[0], "data-resolved"), "false");
+    screenshot("revealed");
+
+    // The room discusses; the facilitator sets 3 with A then 3.
+    await session.press("a");
+    await session.waitFor('[data-testid="agree-mode"]');
+    await session.press("3");
+    await waitFor("the agreed answer to be decided", async () => (await agreed(session))?.decided === "true");
+    assert.equal((await agreed(session)).value, "3");
+    assert.match((await agreed(session)).text, /facilitator/);
+    await waitFor("the disagreement to be resolved", async () =>
+      (await attr(session, '[data-testid="disagreement-item"]', "data-resolved")) === "true");
+    screenshot("agreed");
+
+    // Practice 2: close votes, no flag; M accepts the median.
+    await session.press(ARROW_RIGHT);
+    await waitFor("practice 2", async () => (await practiceId(session)) !== practices[0]);
+    practices.push(await practiceId(session));
+    assert.equal(await selectedName(session), "Ana", "a new practice starts with the first participant");
+    await session.press("2", "2", "3", "2");
+    await waitAllVoted(session, "practice 2");
+    await revealAndCheck(session, { Ana: "2", Ben: "2", "Chloé": "3", Dev: "2" }, "practice 2");
+    assert.equal((await session.findAll('[data-testid="disagreement"]')).length, 0, "votes 2 to 3 need no discussion");
+    await session.press("m");
+    await waitFor("the median to be accepted", async () => (await agreed(session))?.decided === "true");
+    assert.equal((await agreed(session)).value, "2");
+
+    // Practice 3: Ana votes N/A with a reason (typed keys are not shortcuts), the others give levels.
+    await session.press(ARROW_RIGHT);
+    await waitFor("practice 3", async () => (await practiceId(session)) !== practices[1]);
+    practices.push(await practiceId(session));
+    await session.press("n");
+    await session.type(await session.waitFor('[data-testid="workshop-na-reason"]'), NA_REASON);
+    await session.press(KEY.Enter);
+    await waitFor("Ana's N/A vote to be stored", async () =>
+      (await attr(session, '[data-testid="participant"][data-name="Ana"]', "data-voted")) === "true");
+    assert.equal(await attr(session, '[data-testid="room"]', "data-revealed"), "false", "R typed in the reason did not reveal");
+    assert.equal(await selectedName(session), "Ben");
+    await session.press("3", "3", "4");
+    await waitAllVoted(session, "practice 3");
+    await revealAndCheck(session, { Ana: "na", Ben: "3", "Chloé": "3", Dev: "4" }, "practice 3");
+    const mixed = await session.waitFor('[data-testid="disagreement"]');
+    assert.equal(await session.attribute(mixed, "data-kind"), "mixed_not_applicable");
+    assert.match(await session.text(mixed), /N\/A mixed with levels/);
+    assert.deepEqual(
+      { value: (await agreed(session)).value, decided: (await agreed(session)).decided },
+      { value: "3", decided: "false" },
+    );
+    screenshot("na");
+
+    // Practice 4: Tab skips Ana; the votes wrap round to her last.
+    await session.press(ARROW_RIGHT);
+    await waitFor("practice 4", async () => (await practiceId(session)) !== practices[2]);
+    practices.push(await practiceId(session));
+    await session.press(KEY.Tab);
+    assert.equal(await selectedName(session), "Ben", "Tab selects the next participant");
+    await session.press("4", "4", "4");
+    assert.equal(await selectedName(session), "Ana", "after Dev, the selection wraps to Ana who has not voted");
+    await session.press("4");
+    await waitAllVoted(session, "practice 4");
+    await revealAndCheck(session, { Ana: "4", Ben: "4", "Chloé": "4", Dev: "4" }, "practice 4");
+    await session.press("m");
+    await waitFor("the median of practice 4 to be accepted", async () => (await agreed(session))?.decided === "true");
+
+    // The list of disagreements: practice 1 (resolved) and practice 3 (to discuss).
+    const flagged = [];
+    for (const item of await session.findAll('[data-testid="disagreement-item"]')) {
+      flagged.push([await session.attribute(item, "data-practice-id"), await session.attribute(item, "data-resolved")]);
+    }
+    assert.deepEqual(flagged, [[practices[0], "true"], [practices[2], "false"]]);
+
+    // The first four practices belong to the first pillar: its progress bar counts them.
+    const firstProgress = `[data-testid="pillar-progress"][data-pillar="${firstPillar}"]`;
+    await waitFor("the pillar progress", async () => (await attr(session, firstProgress, "data-done")) === "4");
+    assert.equal(await attr(session, firstProgress, "data-total"), String(pillarTotal));
+
+    // The scores shown equal the CLI's on the same database, and the core agrees on what to discuss.
+    const score = await assertScoresMatchCli(session);
+    const methods = score.pillars.find((p) => p.id === firstPillar);
+    assert.equal(methods.answered + methods.not_applicable, 4);
+    const [workshop] = cliJson("workshop", "list", COMPONENT).slice(-1);
+    const cliFlags = cliJson("disagreements", String(workshop.id));
+    assert.deepEqual(cliFlags.map((f) => [f.practice_id, String(f.resolved)]), flagged);
+    screenshot("scores");
+
+    // Escape leaves to the component screen, which shows the same scores.
+    await session.press(KEY.Escape);
+    await waitFor("the component screen", async () =>
+      (await session.findAll('[data-testid="component-name"]')).length === 1);
+    await waitFor("the component progress", async () =>
+      (await session.text(await session.find('[data-testid="progress"]'))).startsWith("4/"));
+    await assertScoresMatchCli(session);
+    screenshot("component");
+
+    // Reopening resumes at the first practice neither revealed nor decided.
+    await session.click(await session.waitFor('[data-testid="open-workshop"]'));
+    await session.waitFor('[data-testid="workshop-screen"]');
+    const resumed = await practiceId(session);
+    assert.ok(!practices.includes(resumed), `resumes after the four practices (${resumed})`);
+    assert.ok((await room(session)).every((p) => p.voted === "false"));
+    screenshot("resumed");
+    await session.press(KEY.Escape);
+    await session.waitFor('[data-testid="component-name"]');
+  } finally {
+    await session.close();
+  }
+});

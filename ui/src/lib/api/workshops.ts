@@ -1,0 +1,39 @@
+// Workshops: several participants vote on each practice, the facilitator
+// reveals the votes and sets the agreed answer. Every write returns the new
+// state and goes through the single write queue, so states apply in order.
+import { invoke } from '@tauri-apps/api/core';
+import type { Answer, Workshop, WorkshopState } from '../bindings';
+import { serial } from './queue';
+
+/** Starts a workshop today; `participants` as typed: "Ana, Ben, Chloé". */
+export function startWorkshop(componentId: number, participants: string, facilitator: string): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('start_workshop', { componentId, participants, facilitator }));
+}
+
+/** Every workshop of a component, oldest first: the last one is the current assessment. */
+export function listWorkshops(componentId: number): Promise<Workshop[]> {
+  return invoke<Workshop[]>('list_workshops', { componentId });
+}
+
+export function loadWorkshop(workshopId: number): Promise<WorkshopState> {
+  return invoke<WorkshopState>('load_workshop', { workshopId });
+}
+
+/** Stores one participant's vote (null withdraws it) the moment it is cast. */
+export function castVote(
+  workshopId: number,
+  participant: string,
+  practiceId: string,
+  answer: Answer | null,
+): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('cast_vote', { workshopId, participant, practiceId, answer }));
+}
+
+export function revealVotes(workshopId: number, practiceId: string): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('reveal_votes', { workshopId, practiceId }));
+}
+
+/** The facilitator's agreed answer (null withdraws it, and the median applies again). */
+export function agree(workshopId: number, practiceId: string, answer: Answer | null): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('agree', { workshopId, practiceId, answer }));
+}

@@ -1,0 +1,138 @@
+// The workshop screen's rules that need no window: what a key does, who votes
+// next, how a disagreement reads. The core computes every median, agreed
+// answer and disagreement; these functions only pick and format.
+import type { Answer, Disagreement, PillarScore, PracticeVotes } from './bindings';
+import type { KeyTarget } from './keyboard';
+
+export type WorkshopAction =
+  | { type: 'vote'; level: number }
+  | { type: 'vote_na' }
+  | { type: 'participant'; delta: number }
+  | { type: 'reveal' }
+  | { type: 'accept_median' }
+  | { type: 'agree_mode' }
+  | { type: 'agree'; level: number }
+  | { type: 'agree_na' }
+  | { type: 'cancel' }
+  | { type: 'move'; delta: number }
+  | { type: 'leave' };
+
+/** `agree`: after `A`, the next digit (or `N`) sets the agreed answer. */
+export type WorkshopMode = 'vote' | 'agree';
+
+export interface WorkshopKeyPress {
+  key: string;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  target: KeyTarget;
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
+function digit(key: string): number | null {
+  return key.length === 1 && key >= '0' && key <= '4' ? Number(key) : null;
+}
+
+export function workshopKeyAction(press: WorkshopKeyPress, mode: WorkshopMode): WorkshopAction | null {
+  if (press.target === 'text' || press.ctrlKey || press.metaKey || press.altKey) return null;
+  const { key } = press;
+  if (MODIFIERS.has(key)) return null;
+  const level = digit(key);
+  if (mode === 'agree') {
+    if (level !== null) return { type: 'agree', level };
+    if (key === 'n' || key === 'N') return { type: 'agree_na' };
+    // Any other key (Escape included) leaves the agree mode and does nothing else.
+    return { type: 'cancel' };
+  }
+  if (level !== null) return { type: 'vote', level };
+  switch (key) {
+    case 'n':
+    case 'N':
+      return { type: 'vote_na' };
+    case 'Tab':
+    case 'p':
+    case 'P':
+      return { type: 'participant', delta: press.shiftKey ? -1 : 1 };
+    case 'r':
+    case 'R':
+      return { type: 'reveal' };
+    case 'm':
+    case 'M':
+      return { type: 'accept_median' };
+    case 'a':
+    case 'A':
+      return { type: 'agree_mode' };
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return { type: 'move', delta: 1 };
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return { type: 'move', delta: -1 };
+    case 'Escape':
+      return { type: 'leave' };
+    default:
+      return null;
+  }
+}
+
+/** `index + delta`, wrapping around a list of `count`. */
+export function cycle(index: number, delta: number, count: number): number {
+  if (count <= 0) return 0;
+  return (((index + delta) % count) + count) % count;
+}
+
+/**
+ * The participant to select after `from`: the next one in the listed order,
+ * wrapping round, who has not voted (`from` itself last); null when all have.
+ */
+export function nextToVote(participants: readonly string[], voted: Iterable<string>, from: number): number | null {
+  const done = new Set(voted);
+  const count = participants.length;
+  for (let step = 1; step <= count; step++) {
+    const index = cycle(from, step, count);
+    const name = participants[index];
+    if (name !== undefined && !done.has(name)) return index;
+  }
+  return null;
+}
+
+/** What the room reads next to a flagged practice. */
+export function disagreementText(disagreement: Disagreement): string {
+  return disagreement.kind === 'spread'
+    ? `votes ${disagreement.low} to ${disagreement.high}: discuss`
+    : 'N/A mixed with levels';
+}
+
+/** The value of a vote or agreed answer as a data attribute: "0"–"4", "na", or "none". */
+export function answerValue(answer: Answer | null | undefined): string {
+  if (!answer) return 'none';
+  return answer.kind === 'level' ? String(answer.level) : 'na';
+}
+
+/** Practices answered (N/A included) out of the pillar's practices, as the core counted them. */
+export function pillarProgress(score: PillarScore): { done: number; total: number } {
+  const done = score.answered + score.not_applicable;
+  return { done, total: done + score.unanswered };
+}
+
+/** Where a workshop resumes: the first practice neither revealed nor decided, else the first. */
+export function resumeIndex(practices: readonly PracticeVotes[]): number {
+  const index = practices.findIndex((p) => !p.revealed && !p.decided);
+  return index < 0 ? 0 : index;
+}
+
+/** The workshop shortcuts as shown on screen. */
+export const WORKSHOP_SHORTCUTS: ReadonlyArray<{ keys: string[]; does: string }> = [
+  { keys: ['0', '–', '4'], does: 'vote' },
+  { keys: ['N'], does: 'N/A vote' },
+  { keys: ['Tab'], does: 'or P: next person' },
+  { keys: ['R'], does: 'reveal' },
+  { keys: ['M'], does: 'accept median' },
+  { keys: ['A', '0–4'], does: 'set agreed' },
+  { keys: ['←', '→'], does: 'practice' },
+  { keys: ['Esc'], does: 'leave' },
+];
