@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -297,4 +297,57 @@ test("a facilitator runs a four-person workshop from the keyboard", async () => 
   } finally {
     await session.close();
   }
+});
+
+/** Kills every running mamos-desktop started from `app` with SIGKILL: no chance to flush anything. */
+function killApp() {
+  let killed = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let cmdline;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    if (cmdline[0] === app) {
+      process.kill(Number(pid), "SIGKILL");
+      killed += 1;
+    }
+  }
+  return killed;
+}
+
+test("every vote the screen showed as saved survives the app being killed", async () => {
+  let session = await Session.create(driver.base, app);
+  let practice;
+  try {
+    await session.click(await session.waitFor('[data-testid="component-item"]'));
+    await session.click(await session.waitFor('[data-testid="open-workshop"]'));
+    await session.waitFor('[data-testid="workshop-screen"]');
+    practice = await practiceId(session);
+    await session.press("0", "1", "2");
+    await waitFor("three votes shown as saved", async () =>
+      (await room(session)).filter((p) => p.voted === "true").length === 3);
+    assert.ok(killApp() >= 1, "the app was running and is killed");
+  } finally {
+    await session.close().catch(() => {}); // the window is gone already
+  }
+
+  session = await Session.create(driver.base, app);
+  try {
+    await session.click(await session.waitFor('[data-testid="component-item"]'));
+    await session.click(await session.waitFor('[data-testid="open-workshop"]'));
+    await session.waitFor('[data-testid="workshop-screen"]');
+    assert.equal(await practiceId(session), practice, "the workshop resumes at the interrupted practice");
+    assert.deepEqual(
+      (await room(session)).map((p) => [p.name, p.voted]),
+      [["Ana", "true"], ["Ben", "true"], ["Chloé", "true"], ["Dev", "false"]],
+    );
+    screenshot("after-kill");
+  } finally {
+    await session.close();
+  }
+  const [workshop] = cliJson("workshop", "list", COMPONENT).slice(-1);
+  const votes = execFileSync(cli, ["--db", db, "reveal", String(workshop.id), practice], { encoding: "utf8" });
+  assert.equal(votes, "Ana: 0\nBen: 1\nChloé: 2\n");
 });
