@@ -504,3 +504,23 @@ fn evidence_links_are_kept_per_practice_and_checked() {
         .contains("methods.nope"));
     assert!(db.bad_input(&["evidence", "remove", "999"]).contains("999"));
 }
+
+#[test]
+fn when_every_voter_says_na_the_practice_is_na_with_the_first_reason() {
+    let db = Db::new();
+    let w = workshop(&db);
+    let p = first_practices(1).remove(0);
+    db.ok(&["vote", &w, "Ben", &p, "na", "--reason", "no UI"]);
+    db.ok(&["vote", &w, "Ana", &p, "na", "--reason", "back-end only"]);
+    let score = db.json(&["score", "Checkout", "--json"]);
+    assert_eq!(score["pillars"][0]["not_applicable"], 1);
+    assert!(score["pillars"][0]["score"].is_null());
+    // The reason kept is the first participant's in the listed order (Ana), not the first cast.
+    let csv_dir = db.path.parent().unwrap().join("csv");
+    db.ok(&["csv", "--out", csv_dir.to_str().unwrap()]);
+    let answers = std::fs::read_to_string(csv_dir.join("answers.csv")).unwrap();
+    assert!(
+        answers.contains(",back-end only,median of votes,"),
+        "{answers}"
+    );
+}
