@@ -21,32 +21,18 @@ pub struct Vote {
 /// The answer the scores use: the facilitator's, else the lower median of the
 /// level votes; N/A only when every vote is N/A (with the first reason given).
 pub fn agreed_answer(facilitator: Option<&Answer>, votes: &[Vote]) -> Option<Answer> {
-    let levels = votes
+    if let Some(answer) = facilitator {
+        return Some(answer.clone());
+    }
+    let mut levels: Vec<u8> = votes
         .iter()
         .filter_map(|v| match v.answer {
             Answer::Level { level } => Some(level),
             Answer::NotApplicable { .. } => None,
         })
         .collect();
-    let first_reason = votes.iter().find_map(|v| match &v.answer {
-        Answer::NotApplicable { reason } => Some(reason.clone()),
-        Answer::Level { .. } => None,
-    });
-    agreed_from_levels(facilitator, levels, first_reason)
-}
-
-/// The same rule from a summary of the votes: the level votes, and the reason of
-/// the first N/A vote in participant order (what the store aggregates in SQL).
-pub fn agreed_from_levels(
-    facilitator: Option<&Answer>,
-    mut levels: Vec<u8>,
-    first_na_reason: Option<String>,
-) -> Option<Answer> {
-    if let Some(answer) = facilitator {
-        return Some(answer.clone());
-    }
     if levels.is_empty() {
-        return first_na_reason.map(|reason| Answer::NotApplicable { reason });
+        return votes.first().map(|v| v.answer.clone());
     }
     levels.sort_unstable();
     // Lower median: with an even count the lower of the two middle votes.

@@ -26,7 +26,7 @@ use crate::assessment::{
 };
 use crate::model::{builtin_bank, Bank, Blueprint};
 use crate::scoring::{score_with_targets, Answer, Scores};
-use crate::workshop::agreed_from_levels;
+use crate::workshop::agreed_answer;
 use crate::{Error, Result};
 
 /// Environment variable that points the CLI and the desktop app at another database file.
@@ -396,40 +396,10 @@ impl Store {
         ))
     }
 
-    /// Per practice, the level votes and the first N/A reason in participant
-    /// order: the votes summed up in SQL, so scoring many components does not
-    /// materialise every vote.
-    #[allow(clippy::type_complexity)]
-    fn vote_summaries(
-        &self,
-        workshop_id: i64,
-    ) -> Result<BTreeMap<String, (Vec<u8>, Option<String>)>> {
-        let mut stmt = self.db(self.conn.prepare_cached(
-            "SELECT v.practice_id, group_concat(v.level, ''),
-                    (SELECT v2.na_reason FROM vote v2 JOIN participant p2 ON p2.id = v2.participant_id
-                     WHERE p2.assessment_id = ?1 AND v2.practice_id = v.practice_id
-                       AND v2.na_reason IS NOT NULL
-                     ORDER BY p2.position LIMIT 1)
-             FROM vote v JOIN participant p ON p.id = v.participant_id
-             WHERE p.assessment_id = ?1 GROUP BY v.practice_id",
-        ))?;
-        self.db(stmt
-            .query_map(params![workshop_id], |row| {
-                let digits: Option<String> = row.get(1)?;
-                let levels = digits
-                    .unwrap_or_default()
-                    .bytes()
-                    .map(|b| b.saturating_sub(b'0'))
-                    .collect();
-                Ok((row.get::<_, String>(0)?, (levels, row.get(2)?)))
-            })
-            .and_then(|rows| rows.collect()))
-    }
-
     /// Each practice's agreed answer (the facilitator's, else the median vote) and note, in bank order.
     fn agreed_answers(&self, workshop_id: i64, bank: &Bank) -> Result<Vec<PracticeAnswer>> {
         let decided = self.facilitator_answers(workshop_id)?;
-        let votes = self.vote_summaries(workshop_id)?;
+        let votes = self.votes(workshop_id)?;
         let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT practice_id, note FROM answer WHERE assessment_id = ?1 AND note != ''",
         ))?;
@@ -440,8 +410,8 @@ impl Store {
             .practices()
             .filter_map(|(_, practice)| {
                 let id = &practice.id;
-                let (levels, reason) = votes.get(id).cloned().unwrap_or_default();
-                let answer = agreed_from_levels(decided.get(id), levels, reason);
+                let votes = votes.get(id).map(Vec::as_slice).unwrap_or_default();
+                let answer = agreed_answer(decided.get(id), votes);
                 let note = notes.get(id).cloned().unwrap_or_default();
                 (answer.is_some() || !note.is_empty()).then(|| PracticeAnswer {
                     practice_id: id.clone(),
