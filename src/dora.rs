@@ -80,177 +80,97 @@ fn unknown(field: &str, what: &str, text: &str, accepted: &[&str]) -> crate::Err
     )
 }
 
-/// Survey answer band for change lead time and failed deployment recovery time
-/// (dora.dev survey; "don't know" is a missing value, not a band).
-///
-/// Variants are declared from worst to best, so `Ord` says which is better:
-/// `LessThanOneHour > MoreThanSixMonths`. Serialized in snake_case
-/// (`"less_than_one_hour"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum TimeBand {
-    MoreThanSixMonths,
-    OneToSixMonths,
-    OneWeekToOneMonth,
-    OneDayToOneWeek,
-    LessThanOneDay,
-    LessThanOneHour,
-}
-
-impl TimeBand {
-    /// Every band, worst first.
-    pub const ALL: [TimeBand; 6] = [
-        TimeBand::MoreThanSixMonths,
-        TimeBand::OneToSixMonths,
-        TimeBand::OneWeekToOneMonth,
-        TimeBand::OneDayToOneWeek,
-        TimeBand::LessThanOneDay,
-        TimeBand::LessThanOneHour,
-    ];
-
-    /// The serde (snake_case) name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeBand::MoreThanSixMonths => "more_than_six_months",
-            TimeBand::OneToSixMonths => "one_to_six_months",
-            TimeBand::OneWeekToOneMonth => "one_week_to_one_month",
-            TimeBand::OneDayToOneWeek => "one_day_to_one_week",
-            TimeBand::LessThanOneDay => "less_than_one_day",
-            TimeBand::LessThanOneHour => "less_than_one_hour",
+/// One survey answer band type: the enum (variants worst to best, so `Ord`
+/// says which is better; serialized in snake_case), `ALL`, the serde name,
+/// the human label, the position 0–5, parsing that names the field in its
+/// error, `FromStr` (snake_case or dashes) and `Display` (the label).
+macro_rules! survey_band {
+    (
+        $(#[$meta:meta])*
+        $name:ident, what: $what:literal, field: $field:literal,
+        [$($variant:ident => $serde:literal, $label:literal;)+]
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($variant,)+
         }
-    }
 
-    /// Human wording, for reports and the UI.
-    pub fn label(self) -> &'static str {
-        match self {
-            TimeBand::MoreThanSixMonths => "more than six months",
-            TimeBand::OneToSixMonths => "one to six months",
-            TimeBand::OneWeekToOneMonth => "one week to one month",
-            TimeBand::OneDayToOneWeek => "one day to one week",
-            TimeBand::LessThanOneDay => "less than one day",
-            TimeBand::LessThanOneHour => "less than one hour",
+        impl $name {
+            /// Every band, worst first.
+            pub const ALL: [$name; 6] = [$($name::$variant,)+];
+
+            /// The serde (snake_case) name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $serde,)+
+                }
+            }
+
+            /// Human wording, for reports and the UI.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)+
+                }
+            }
+
+            /// Position from 0 (worst) to 5 (best).
+            pub fn index(self) -> u8 {
+                self as u8
+            }
+
+            /// Parses a band name, naming `field` (e.g. `"--lead-time"`) in the error.
+            pub fn parse_for(field: &str, text: &str) -> crate::Result<$name> {
+                let wanted = normalize(text);
+                $name::ALL
+                    .into_iter()
+                    .find(|b| b.as_str() == wanted)
+                    .ok_or_else(|| unknown(field, $what, text, &$name::ALL.map($name::as_str)))
+            }
         }
-    }
 
-    /// Position from 0 (worst) to 5 (best).
-    pub fn index(self) -> u8 {
-        self as u8
-    }
+        impl FromStr for $name {
+            type Err = crate::Error;
 
-    /// Parses a band name, naming `field` (e.g. `"lead_time"`) in the error.
-    pub fn parse_for(field: &str, text: &str) -> crate::Result<TimeBand> {
-        let wanted = normalize(text);
-        TimeBand::ALL
-            .into_iter()
-            .find(|b| b.as_str() == wanted)
-            .ok_or_else(|| {
-                let names = TimeBand::ALL.map(TimeBand::as_str);
-                unknown(field, "time band", text, &names)
-            })
-    }
-}
-
-/// Accepts the snake_case name or the same with dashes (`less-than-one-hour`);
-/// the error lists every accepted value.
-impl FromStr for TimeBand {
-    type Err = crate::Error;
-
-    fn from_str(text: &str) -> crate::Result<TimeBand> {
-        TimeBand::parse_for("time band", text)
-    }
-}
-
-impl fmt::Display for TimeBand {
-    /// The human label.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-/// Survey answer band for deployment frequency.
-///
-/// Variants are declared from worst to best, so `Ord` says which is better:
-/// `OnDemand > FewerThanOncePerSixMonths`. Serialized in snake_case
-/// (`"on_demand"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum FrequencyBand {
-    FewerThanOncePerSixMonths,
-    MonthlyToSixMonthly,
-    WeeklyToMonthly,
-    DailyToWeekly,
-    HourlyToDaily,
-    OnDemand,
-}
-
-impl FrequencyBand {
-    /// Every band, worst first.
-    pub const ALL: [FrequencyBand; 6] = [
-        FrequencyBand::FewerThanOncePerSixMonths,
-        FrequencyBand::MonthlyToSixMonthly,
-        FrequencyBand::WeeklyToMonthly,
-        FrequencyBand::DailyToWeekly,
-        FrequencyBand::HourlyToDaily,
-        FrequencyBand::OnDemand,
-    ];
-
-    /// The serde (snake_case) name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FrequencyBand::FewerThanOncePerSixMonths => "fewer_than_once_per_six_months",
-            FrequencyBand::MonthlyToSixMonthly => "monthly_to_six_monthly",
-            FrequencyBand::WeeklyToMonthly => "weekly_to_monthly",
-            FrequencyBand::DailyToWeekly => "daily_to_weekly",
-            FrequencyBand::HourlyToDaily => "hourly_to_daily",
-            FrequencyBand::OnDemand => "on_demand",
+            fn from_str(text: &str) -> crate::Result<$name> {
+                $name::parse_for($field, text)
+            }
         }
-    }
 
-    /// Human wording, for reports and the UI.
-    pub fn label(self) -> &'static str {
-        match self {
-            FrequencyBand::FewerThanOncePerSixMonths => "fewer than once per six months",
-            FrequencyBand::MonthlyToSixMonthly => "between once per month and once per six months",
-            FrequencyBand::WeeklyToMonthly => "between once per week and once per month",
-            FrequencyBand::DailyToWeekly => "between once per day and once per week",
-            FrequencyBand::HourlyToDaily => "between once per hour and once per day",
-            FrequencyBand::OnDemand => "on demand (several per day)",
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
         }
-    }
-
-    /// Position from 0 (worst) to 5 (best).
-    pub fn index(self) -> u8 {
-        self as u8
-    }
-
-    /// Parses a band name, naming `field` (e.g. `"deploy_frequency"`) in the error.
-    pub fn parse_for(field: &str, text: &str) -> crate::Result<FrequencyBand> {
-        let wanted = normalize(text);
-        FrequencyBand::ALL
-            .into_iter()
-            .find(|b| b.as_str() == wanted)
-            .ok_or_else(|| {
-                let names = FrequencyBand::ALL.map(FrequencyBand::as_str);
-                unknown(field, "deployment frequency band", text, &names)
-            })
-    }
+    };
 }
 
-/// Accepts the snake_case name or the same with dashes (`on-demand`); the
-/// error lists every accepted value.
-impl FromStr for FrequencyBand {
-    type Err = crate::Error;
-
-    fn from_str(text: &str) -> crate::Result<FrequencyBand> {
-        FrequencyBand::parse_for("deploy_frequency", text)
-    }
+survey_band! {
+    /// Survey answer band for change lead time and failed deployment recovery time
+    /// (dora.dev survey; "don't know" is a missing value, not a band).
+    TimeBand, what: "time band", field: "time band",
+    [
+        MoreThanSixMonths => "more_than_six_months", "more than six months";
+        OneToSixMonths => "one_to_six_months", "one to six months";
+        OneWeekToOneMonth => "one_week_to_one_month", "one week to one month";
+        OneDayToOneWeek => "one_day_to_one_week", "one day to one week";
+        LessThanOneDay => "less_than_one_day", "less than one day";
+        LessThanOneHour => "less_than_one_hour", "less than one hour";
+    ]
 }
 
-impl fmt::Display for FrequencyBand {
-    /// The human label.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
+survey_band! {
+    /// Survey answer band for deployment frequency.
+    FrequencyBand, what: "deployment frequency band", field: "deploy_frequency",
+    [
+        FewerThanOncePerSixMonths => "fewer_than_once_per_six_months", "fewer than once per six months";
+        MonthlyToSixMonthly => "monthly_to_six_monthly", "between once per month and once per six months";
+        WeeklyToMonthly => "weekly_to_monthly", "between once per week and once per month";
+        DailyToWeekly => "daily_to_weekly", "between once per day and once per week";
+        HourlyToDaily => "hourly_to_daily", "between once per hour and once per day";
+        OnDemand => "on_demand", "on demand (several per day)";
+    ]
 }
 
 // ---------------------------------------------------------------------------
