@@ -4,51 +4,32 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 
-import { KEY, Session, startDriver, waitFor } from "./webdriver.mjs";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const app = join(root, "target/debug/mamos-desktop");
-const cli = join(root, "target/debug/mamos");
-const screenshots = join(root, "target/e2e-screenshots");
+import { app, asAttribute, startApp } from "./app.mjs";
+import { KEY, Session, waitFor } from "./webdriver.mjs";
 
 const COMPONENT = "Checkout <script>alert(1)</script> Équipe Łódź";
 const NOTE = "Pipeline takes 40 min; measured on 2026-11-20";
 const NA_REASON = "No database in this component";
 
-let workdir;
-let db;
+let fixture;
 let driver;
 
 before(async () => {
-  for (const binary of [app, cli]) {
-    assert.ok(existsSync(binary), `${binary} is missing: run \`make build\` first`);
-  }
-  mkdirSync(screenshots, { recursive: true });
-  workdir = mkdtempSync(join(tmpdir(), "mamos-e2e-"));
-  db = join(workdir, "e2e.db");
-  // Each run has its own database, so tests never touch a user's data.
-  driver = await startDriver({ port: 4444, env: { MAMOS_DB: db } });
+  fixture = await startApp({ port: 4444, name: "desktop" });
+  driver = fixture.driver;
 });
 
 after(async () => {
-  await driver?.stop();
-  if (workdir) rmSync(workdir, { recursive: true, force: true });
+  await fixture?.stop();
 });
 
-/** Saves what the X display shows (the app window) under target/e2e-screenshots/. */
 function screenshot(name) {
-  execFileSync("import", ["-window", "root", join(screenshots, `${name}.png`)]);
+  fixture.screenshot(name);
 }
 
 function cliScore() {
-  const out = execFileSync(cli, ["--db", db, "score", COMPONENT, "--json"], { encoding: "utf8" });
-  return JSON.parse(out);
+  return fixture.cliJson("score", COMPONENT);
 }
 
 async function progress(session) {
@@ -73,10 +54,6 @@ async function screenScores(session) {
     limiting: await attribute("limiting-pillar", "data-pillar"),
     pillars,
   };
-}
-
-function asAttribute(value) {
-  return value === null ? "null" : String(value);
 }
 
 function assertScoresMatchCli(screen, score) {
@@ -138,7 +115,7 @@ test("a coach creates a component, answers every practice from the keyboard, and
 
     // The window shows exactly what the CLI computes from the same database.
     await waitFor("the note to be stored", async () => {
-      const text = execFileSync(cli, ["--db", db, "component", "list", "--json"], { encoding: "utf8" });
+      const text = fixture.cli("component", "list", "--json");
       return JSON.parse(text)[0].answered === practiceIds.length;
     });
     const score = cliScore();

@@ -6,21 +6,13 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, readdirSync } from "node:fs";
 
-import { KEY, Session, startDriver, waitFor } from "./webdriver.mjs";
+import { app, asAttribute, startApp } from "./app.mjs";
+import { KEY, Session, waitFor } from "./webdriver.mjs";
 
 // W3C WebDriver key code webdriver.mjs does not name.
 const ARROW_RIGHT = "\uE014";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const app = join(root, "target/debug/mamos-desktop");
-const cli = join(root, "target/debug/mamos");
-const screenshots = join(root, "target/e2e-screenshots");
 
 const COMPONENT = "Payments Équipe";
 const PARTICIPANTS = ["Ana", "Ben", "Chloé", "Dev"];
@@ -28,36 +20,25 @@ const FACILITATOR = "Fatima";
 // Holds r, m, a, p, n and digits: typed in the reason field, none of them may act as a shortcut.
 const NA_REASON = "Ana: no mobile app, primary market 2";
 
-let workdir;
-let db;
+let fixture;
 let driver;
 
 before(async () => {
-  for (const binary of [app, cli]) {
-    assert.ok(existsSync(binary), `${binary} is missing: run \`make build\` first`);
-  }
-  mkdirSync(screenshots, { recursive: true });
-  workdir = mkdtempSync(join(tmpdir(), "mamos-e2e-workshop-"));
-  db = join(workdir, "workshop.db");
-  // Its own database and its own driver port, so it never meets desktop.test.mjs.
-  driver = await startDriver({ port: 4460, env: { MAMOS_DB: db } });
+  // Its own database and driver port, so it never meets desktop.test.mjs.
+  fixture = await startApp({ port: 4460, name: "workshop" });
+  driver = fixture.driver;
 });
 
 after(async () => {
-  await driver?.stop();
-  if (workdir) rmSync(workdir, { recursive: true, force: true });
+  await fixture?.stop();
 });
 
 function screenshot(name) {
-  execFileSync("import", ["-window", "root", join(screenshots, `10-workshop-${name}.png`)]);
+  fixture.screenshot(`10-workshop-${name}`);
 }
 
 function cliJson(...args) {
-  return JSON.parse(execFileSync(cli, ["--db", db, ...args, "--json"], { encoding: "utf8" }));
-}
-
-function asAttribute(value) {
-  return value === null ? "null" : String(value);
+  return fixture.cliJson(...args);
 }
 
 async function attr(session, css, name) {
@@ -348,6 +329,6 @@ test("every vote the screen showed as saved survives the app being killed", asyn
     await session.close();
   }
   const [workshop] = cliJson("workshop", "list", COMPONENT).slice(-1);
-  const votes = execFileSync(cli, ["--db", db, "reveal", String(workshop.id), practice], { encoding: "utf8" });
+  const votes = fixture.cli("reveal", String(workshop.id), practice);
   assert.equal(votes, "Ana: 0\nBen: 1\nChloé: 2\n");
 });
