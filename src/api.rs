@@ -37,6 +37,7 @@ pub fn typescript_bindings() -> String {
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
     use crate::store::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
+    use crate::views::{Group, HeatRow, OrgView, PillarCell, WorkshopComparison};
     use crate::workshop::{Disagreement, Vote};
 
     let cfg = Config::new().with_large_int("number");
@@ -88,6 +89,11 @@ pub fn typescript_bindings() -> String {
         PillarDelta::decl(&cfg),
         OverallDelta::decl(&cfg),
         TrendPoint::decl(&cfg),
+        Group::decl(&cfg),
+        PillarCell::decl(&cfg),
+        HeatRow::decl(&cfg),
+        OrgView::decl(&cfg),
+        WorkshopComparison::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),

@@ -17,6 +17,7 @@ pub mod report;
 pub mod rollup;
 pub mod scoring;
 pub mod store;
+pub mod views;
 pub mod workshop;
 
 pub use error::{Error, Result};

@@ -7,10 +7,13 @@ use std::sync::{Arc, Mutex};
 
 use mamos::api::{AppInfo, ExportReport};
 use mamos::assessment::{AssessmentView, Component};
+use mamos::dora::{DoraMetrics, DoraOutcome, ReportYear};
 use mamos::error::ErrorReport;
+use mamos::history::TrendPoint;
 use mamos::model::Blueprint;
 use mamos::scoring::Answer;
 use mamos::store::{Store, Workshop, WorkshopState};
+use mamos::views::{Group, OrgView, WorkshopComparison};
 use tauri::State;
 
 /// The open store, or why it could not be opened (shown by the UI on every call).
@@ -77,8 +80,9 @@ pub async fn add_component(
     db: State<'_, Db>,
     name: String,
     blueprint: Blueprint,
+    group: Option<String>,
 ) -> Result<Component, ErrorReport> {
-    db.run(move |store| store.add_component(&name, blueprint, None))
+    db.run(move |store| store.add_component_in_group(&name, blueprint, group.as_deref()))
         .await
 }
 
@@ -196,6 +200,160 @@ pub async fn agree(
         store.workshop_state(workshop_id)
     })
     .await
+}
+
+/// The component × pillar heatmap of the organisation, or of one group, with its roll-up.
+#[tauri::command]
+pub async fn org_view(db: State<'_, Db>, group: Option<String>) -> Result<OrgView, ErrorReport> {
+    db.run(move |store| store.org_view(group.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn list_groups(db: State<'_, Db>) -> Result<Vec<Group>, ErrorReport> {
+    db.run(|store| store.group_list()).await
+}
+
+/// Creates a group; returns every group.
+#[tauri::command]
+pub async fn add_group(db: State<'_, Db>, name: String) -> Result<Vec<Group>, ErrorReport> {
+    db.run(move |store| {
+        store.add_group(&name)?;
+        store.group_list()
+    })
+    .await
+}
+
+/// Puts a component in a group (a component may be in several); returns every group.
+#[tauri::command]
+pub async fn add_to_group(
+    db: State<'_, Db>,
+    component_id: i64,
+    group: String,
+) -> Result<Vec<Group>, ErrorReport> {
+    db.run(move |store| {
+        store.add_to_group(component_id, &group)?;
+        store.group_list()
+    })
+    .await
+}
+
+/// A workshop's DORA metrics and what they mean; null when none were entered.
+#[tauri::command]
+pub async fn load_dora(
+    db: State<'_, Db>,
+    workshop_id: i64,
+) -> Result<Option<DoraOutcome>, ErrorReport> {
+    db.run(move |store| store.dora_outcome(workshop_id)).await
+}
+
+/// Stores a workshop's DORA metrics (all five, each optional) and the report year to classify them with.
+#[tauri::command]
+pub async fn set_dora(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    metrics: DoraMetrics,
+    year: ReportYear,
+) -> Result<DoraOutcome, ErrorReport> {
+    db.run(move |store| {
+        store.set_dora(workshop_id, &metrics, year)?;
+        Ok(DoraOutcome::new(metrics, year))
+    })
+    .await
+}
+
+/// Writes a practice's note from the (current) workshop.
+#[tauri::command]
+pub async fn set_workshop_note(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    practice_id: String,
+    note: String,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| {
+        store.set_workshop_note(workshop_id, &practice_id, &note)?;
+        store.workshop_state(workshop_id)
+    })
+    .await
+}
+
+/// Adds an evidence link (a URL or a file path, and a short label) to a practice of a workshop.
+#[tauri::command]
+pub async fn add_evidence(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    practice_id: String,
+    target: String,
+    label: String,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| {
+        store.add_evidence(workshop_id, &practice_id, &target, &label)?;
+        store.workshop_state(workshop_id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn remove_evidence(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    evidence_id: i64,
+) -> Result<WorkshopState, ErrorReport> {
+    db.run(move |store| {
+        store.remove_workshop_evidence(workshop_id, evidence_id)?;
+        store.workshop_state(workshop_id)
+    })
+    .await
+}
+
+/// Overrides the target of a practice (or, with `pillar`, of a pillar) for a component; a reason is required.
+#[tauri::command]
+pub async fn set_target_override(
+    db: State<'_, Db>,
+    component_id: i64,
+    key: String,
+    pillar: bool,
+    level: u8,
+    reason: String,
+) -> Result<AssessmentView, ErrorReport> {
+    db.run(move |store| {
+        store.set_target_override(component_id, &key, pillar, level, &reason)?;
+        store.assessment(component_id)
+    })
+    .await
+}
+
+/// Goes back to the blueprint's target.
+#[tauri::command]
+pub async fn clear_target_override(
+    db: State<'_, Db>,
+    component_id: i64,
+    key: String,
+    pillar: bool,
+) -> Result<AssessmentView, ErrorReport> {
+    db.run(move |store| {
+        store.clear_target_override(component_id, &key, pillar)?;
+        store.assessment(component_id)
+    })
+    .await
+}
+
+/// Two workshops of one component side by side (`from` the earlier).
+#[tauri::command]
+pub async fn compare_workshops(
+    db: State<'_, Db>,
+    from: i64,
+    to: i64,
+) -> Result<WorkshopComparison, ErrorReport> {
+    db.run(move |store| store.compare_workshops(from, to)).await
+}
+
+/// The scores of every workshop of a component, oldest first.
+#[tauri::command]
+pub async fn component_trend(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<Vec<TrendPoint>, ErrorReport> {
+    db.run(move |store| store.trend(component_id)).await
 }
 
 /// Writes the one-page summary PDF to `path` (the file the user picked in the save dialog).

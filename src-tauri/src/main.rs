@@ -48,6 +48,19 @@ fn main() {
             commands::cast_vote,
             commands::reveal_votes,
             commands::agree,
+            commands::org_view,
+            commands::list_groups,
+            commands::add_group,
+            commands::add_to_group,
+            commands::load_dora,
+            commands::set_dora,
+            commands::set_workshop_note,
+            commands::add_evidence,
+            commands::remove_evidence,
+            commands::set_target_override,
+            commands::clear_target_override,
+            commands::compare_workshops,
+            commands::component_trend,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

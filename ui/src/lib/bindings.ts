@@ -402,6 +402,40 @@ export type TrendPoint = { date: string, overall: number | null,
  */
 pillars: Array<number | null>, };
 
+export type Group = { name: string, components: Array<string>, };
+
+export type PillarCell = { id: PillarId, 
+/**
+ * The pillar's target score (0–100) from the blueprint and the coach's overrides.
+ */
+target_score: number | null, heat: HeatCell, };
+
+export type HeatRow = { component: Component, 
+/**
+ * Null when nothing is answered yet: the row is counted but left blank.
+ */
+overall: number | null, limiting_pillar: PillarId | null, cells: Array<PillarCell>, };
+
+export type OrgView = { 
+/**
+ * The group shown; null for the whole organisation.
+ */
+group: string | null, 
+/**
+ * Every group, for the filter.
+ */
+groups: Array<Group>, 
+/**
+ * The components shown, by name.
+ */
+rows: Array<HeatRow>, rollup: Rollup, };
+
+export type WorkshopComparison = { from: Workshop, to: Workshop, comparison: Comparison, 
+/**
+ * Null when no DORA metrics were entered in that workshop.
+ */
+dora_from: DoraOutcome | null, dora_to: DoraOutcome | null, };
+
 export type ErrorReport = { code: string, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };

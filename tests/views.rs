@@ -1,0 +1,200 @@
+//! What the desktop screens load in one call (`mamos::views`), on a real
+//! SQLite database in a temp dir: the organisation heatmap and its roll-up,
+//! a component created in a group, notes and evidence written from a
+//! workshop, and the comparison of two workshops with their DORA outcomes.
+
+use chrono::NaiveDate;
+use mamos::dora::{Cluster, DoraMetrics, FrequencyBand, ReportYear, TimeBand};
+use mamos::model::{Blueprint, PillarId};
+use mamos::scoring::Answer;
+use mamos::store::Store;
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("mamos.db")).unwrap();
+    (dir, store)
+}
+
+fn level(level: u8) -> Option<Answer> {
+    Some(Answer::Level { level })
+}
+
+fn first_practice(store: &Store, component: i64) -> String {
+    let view = store.assessment(component).unwrap();
+    view.bank.pillars[0].practices[0].id.clone()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+#[test]
+fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blank() {
+    let (_dir, mut store) = store();
+    store.add_group("Checkout").unwrap();
+    let pay = store
+        .add_component_in_group("Payments", Blueprint::II, Some("Checkout"))
+        .unwrap();
+    let never = store
+        .add_component_in_group("Search <script>", Blueprint::III, Some("Checkout"))
+        .unwrap();
+    let other = store.add_component("Élan", Blueprint::II, None).unwrap();
+    let practice = first_practice(&store, pay.id);
+    store.set_answer(pay.id, &practice, level(2)).unwrap();
+
+    let org = store.org_view(None).unwrap();
+    let names: Vec<&str> = org.rows.iter().map(|r| r.component.name.as_str()).collect();
+    assert_eq!(names, ["Payments", "Search <script>", "Élan"]);
+    let scores = store.scores(pay.id).unwrap();
+    let row = &org.rows[0];
+    assert_eq!(row.cells.len(), 5);
+    for (cell, pillar) in row.cells.iter().zip(&scores.pillars) {
+        assert_eq!(cell.id, pillar.id);
+        assert_eq!(cell.heat.score, pillar.score);
+        assert_eq!(cell.target_score, pillar.target_score);
+    }
+    // 2 of 4 on one practice: 50 %, band 2 (40–60)
+    assert_eq!(row.cells[0].heat.score, Some(50.0));
+    assert_eq!(row.cells[0].heat.level_band, Some(2));
+    // never assessed: counted, blank (null), never zero
+    let blank = &org.rows[1];
+    assert_eq!(blank.overall, None);
+    assert!(blank
+        .cells
+        .iter()
+        .all(|c| c.heat.score.is_none() && c.heat.level_band.is_none()));
+    assert_eq!((org.rollup.components, org.rollup.assessed), (3, 1));
+    assert_eq!(org.rollup.pillars[0].mean, Some(50.0));
+    assert_eq!(org.rollup.pillars[0].assessed, 1);
+    assert_eq!(org.groups.len(), 1);
+    assert_eq!(org.groups[0].components, ["Payments", "Search <script>"]);
+
+    let group = store.org_view(Some("Checkout")).unwrap();
+    assert_eq!(group.group.as_deref(), Some("Checkout"));
+    assert_eq!(group.rows.len(), 2);
+    assert!(group.rows.iter().all(|r| r.component.id != other.id));
+    assert_eq!(group.rollup.components, 2);
+    assert_eq!(group.rows[1].component.id, never.id);
+}
+
+#[test]
+fn a_component_in_an_unknown_group_is_refused_and_not_created() {
+    let (_dir, mut store) = store();
+    let error = store
+        .add_component_in_group("Payments", Blueprint::II, Some("Nowhere"))
+        .unwrap_err();
+    assert_eq!(error.code(), "unknown_group");
+    assert!(error.to_string().contains("Nowhere"), "{error}");
+    assert!(store.components().unwrap().is_empty());
+}
+
+#[test]
+fn a_workshop_writes_notes_only_while_it_is_the_current_one() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let practice = first_practice(&store, pay.id);
+    let first = store
+        .start_workshop(pay.id, day(1), "Fatima", &["Ana".to_string()])
+        .unwrap();
+    store
+        .set_workshop_note(first.id, &practice, "  pipelines in Jenkins ")
+        .unwrap();
+    let note = |store: &Store, workshop: i64| {
+        store
+            .workshop_view(workshop)
+            .unwrap()
+            .answers
+            .iter()
+            .find(|a| a.practice_id == practice)
+            .map(|a| a.note.clone())
+    };
+    assert_eq!(
+        note(&store, first.id).as_deref(),
+        Some("pipelines in Jenkins")
+    );
+
+    let second = store
+        .start_workshop(pay.id, day(2), "Fatima", &["Ana".to_string()])
+        .unwrap();
+    let error = store
+        .set_workshop_note(first.id, &practice, "late edit")
+        .unwrap_err();
+    assert!(error.to_string().contains("not its latest"), "{error}");
+    assert_eq!(
+        note(&store, first.id).as_deref(),
+        Some("pipelines in Jenkins")
+    );
+    assert_eq!(note(&store, second.id), None);
+}
+
+#[test]
+fn evidence_of_another_workshop_cannot_be_removed_through_this_one() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let practice = first_practice(&store, pay.id);
+    let a = store
+        .start_workshop(pay.id, day(1), "", &["Ana".to_string()])
+        .unwrap();
+    let link = store
+        .add_evidence(a.id, &practice, "https://ci.example/pipeline", "CI")
+        .unwrap();
+    let b = store
+        .start_workshop(pay.id, day(2), "", &["Ana".to_string()])
+        .unwrap();
+    assert!(store.remove_workshop_evidence(b.id, link.id).is_err());
+    assert_eq!(store.evidence(a.id).unwrap().len(), 1);
+    store.remove_workshop_evidence(a.id, link.id).unwrap();
+    assert!(store.evidence(a.id).unwrap().is_empty());
+}
+
+#[test]
+fn comparing_two_workshops_gives_the_deltas_and_both_dora_outcomes() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let other = store.add_component("Search", Blueprint::II, None).unwrap();
+    let practice = first_practice(&store, pay.id);
+    let ana = ["Ana".to_string()];
+    let first = store.start_workshop(pay.id, day(1), "", &ana).unwrap();
+    store.agree(first.id, &practice, level(1)).unwrap();
+    let metrics = DoraMetrics {
+        lead_time: Some(TimeBand::OneWeekToOneMonth),
+        deploy_frequency: Some(FrequencyBand::WeeklyToMonthly),
+        ..DoraMetrics::default()
+    };
+    store
+        .set_dora(first.id, &metrics, ReportYear::Y2019)
+        .unwrap();
+    let second = store.start_workshop(pay.id, day(2), "", &ana).unwrap();
+    store.agree(second.id, &practice, level(3)).unwrap();
+
+    let compared = store.compare_workshops(first.id, second.id).unwrap();
+    assert_eq!((compared.from.id, compared.to.id), (first.id, second.id));
+    assert_eq!(compared.comparison.gained, vec![practice.clone()]);
+    let methods = &compared.comparison.pillars[0];
+    assert_eq!(methods.id, PillarId::Methods);
+    assert_eq!(
+        (methods.from_score, methods.to_score),
+        (Some(25.0), Some(75.0))
+    );
+    let dora = compared.dora_from.expect("DORA of the first workshop");
+    assert_eq!(dora.year, ReportYear::Y2019);
+    assert_eq!(dora.classification.overall, Some(Cluster::Medium));
+    assert_eq!(compared.dora_to, None);
+
+    let trend = store.trend(pay.id).unwrap();
+    // the first workshop took the place of the component's empty first assessment
+    let dates: Vec<&str> = trend.iter().map(|p| p.date.as_str()).collect();
+    assert_eq!(dates, ["2026-03-01", "2026-03-02"]);
+    let methods: Vec<Option<f64>> = trend.iter().map(|p| p.pillars[0]).collect();
+    assert_eq!(methods, [Some(25.0), Some(75.0)]);
+
+    let elsewhere = store.start_workshop(other.id, day(3), "", &ana).unwrap();
+    let error = store.compare_workshops(first.id, elsewhere.id).unwrap_err();
+    assert!(error.to_string().contains("one component"), "{error}");
+}
