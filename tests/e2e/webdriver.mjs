@@ -102,6 +102,12 @@ export class Session {
     return waitFor(`an element matching ${css}`, async () => (await this.findAll(css))[0], timeoutMs);
   }
 
+  /** The elements matching `css` inside `element`. */
+  async findAllIn(element, css) {
+    const found = await request("POST", `${this.url}/element/${element}/elements`, { using: "css selector", value: css });
+    return found.map((e) => e[ELEMENT]);
+  }
+
   async text(element) {
     return request("GET", `${this.url}/element/${element}/text`);
   }

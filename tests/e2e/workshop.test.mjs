@@ -2,6 +2,9 @@
 // tauri-driver and WebKitWebDriver. A facilitator runs a four-person workshop
 // from the keyboard: votes stay hidden until revealed, a spread of votes is
 // flagged and resolved, and the scores on screen equal `mamos score --json`.
+// DORA metrics are entered on the workshop screen and classified as the CLI
+// does, a note and an evidence link are kept, and the organisation heatmap of
+// three components in two groups shows the CLI's scores, whole and filtered.
 // Run by `make test-e2e` (which starts dbus and Xvfb); needs `make build` first.
 
 import { test, before, after } from "node:test";
@@ -19,6 +22,14 @@ const PARTICIPANTS = ["Ana", "Ben", "Chloé", "Dev"];
 const FACILITATOR = "Fatima";
 // Holds r, m, a, p, n and digits: typed in the reason field, none of them may act as a shortcut.
 const NA_REASON = "Ana: no mobile app, primary market 2";
+// Typed in the note field: holds d, e, r and digits, none of which may act as a shortcut.
+const NOTE = "Deploys need a ticket <b>approved</b> by release 2";
+const EVIDENCE = { target: "https://ci.example.org/payments/pipelines?ref=main", label: "CI pipelines" };
+const GROUPS = ["Checkout", "Platform"];
+const SEARCH = "Search <script>";
+const PLATFORM = "Élan Platform";
+// Two Methods practices and one Skills practice of the built-in bank, answered for Élan Platform.
+const PLATFORM_ANSWERS = [["methods.business-outcomes", "3"], ["methods.deploy-daily", "1"], ["skills.soft-skills", "4"]];
 
 let fixture;
 let driver;
@@ -104,6 +115,55 @@ async function revealAndCheck(session, expected, what) {
   await waitFor(`the votes on ${what} to be revealed`, async () =>
     (await session.findAll('[data-testid="vote"]')).length === PARTICIPANTS.length);
   assert.deepEqual(await revealedVotes(session), expected, `${what}: the votes side by side`);
+}
+
+/** Picks `value` in the select with `testid` by clicking its option, as a person would. */
+async function choose(session, testid, value) {
+  await session.click(await session.find(`[data-testid="${testid}"] option[value="${value}"]`));
+  await waitFor(`${testid} to show ${value}`, async () =>
+    (await session.execute(`return document.querySelector('[data-testid="${testid}"]').value;`)) === value);
+}
+
+/** The heatmap as shown: per component name, its five cells' scores and texts. */
+async function heatmap(session) {
+  const out = {};
+  for (const row of await session.findAll('[data-testid="heat-row"]')) {
+    const cells = [];
+    for (const cell of await session.findAllIn(row, '[data-testid="heat-cell"]')) {
+      cells.push({
+        pillar: await session.attribute(cell, "data-pillar"),
+        score: await session.attribute(cell, "data-score"),
+        text: await session.text(cell),
+      });
+    }
+    out[await session.attribute(row, "data-component")] = cells;
+  }
+  return out;
+}
+
+/** The heatmap row the CLI's scores of `name` should give: rounded scores, a dash when not assessed. */
+function expectedRow(name) {
+  return cliJson("score", name).pillars.map((p) => ({
+    pillar: p.id,
+    score: asAttribute(p.score),
+    text: p.score === null ? "–" : p.score.toFixed(0),
+  }));
+}
+
+/** The roll-up row shown against `mamos org [--group] --json`. */
+async function assertRollupMatchesCli(session, group) {
+  const { rollup } = group ? cliJson("org", "--group", group) : cliJson("org");
+  const means = [];
+  for (const cell of await session.findAll('[data-testid="rollup-cell"]')) {
+    means.push([await session.attribute(cell, "data-pillar"), await session.attribute(cell, "data-mean")]);
+  }
+  assert.deepEqual(means, rollup.pillars.map((p) => [p.id, asAttribute(p.mean)]));
+  assert.equal(
+    await session.text(await session.find('[data-testid="rollup-assessed"]')),
+    `${rollup.assessed} of ${rollup.components}`,
+  );
+  assert.equal(await attr(session, '[data-testid="rollup-limiting"]', "data-pillar"), asAttribute(rollup.most_common_limiting));
+  return rollup;
 }
 
 /** The scores the window shows (ScoresPanel's data attributes) against the CLI on the same database. */
@@ -257,6 +317,70 @@ test("a facilitator runs a four-person workshop from the keyboard", async () => 
     assert.deepEqual(cliFlags.map((f) => [f.practice_id, String(f.resolved)]), flagged);
     screenshot("scores");
 
+    // D opens the DORA panel: three bands, two percentages and the report year, each stored when chosen.
+    await session.press("d");
+    await session.waitFor('[data-testid="dora-panel"]');
+    assert.equal((await session.findAll('[data-testid="workshop-level"]')).length, 0, "the panel takes the descriptors' place");
+    await choose(session, "dora-lead-time", "one_day_to_one_week");
+    await choose(session, "dora-deploy-frequency", "daily_to_weekly");
+    await choose(session, "dora-recovery", "less_than_one_day");
+    await session.type(await session.find('[data-testid="dora-change-fail"]'), "12");
+    await session.press(KEY.Tab);
+    await session.type(await session.find('[data-testid="dora-rework"]'), "8,5");
+    await session.press(KEY.Enter);
+    await choose(session, "dora-year", "2021");
+    const doraCli = () => cliJson("dora", String(workshop.id));
+    await waitFor("every metric and the year to be stored", async () => {
+      const d = doraCli();
+      return d.year === "2021" && d.metrics.rework_rate === 8.5 && d.metrics.change_fail_rate === 12;
+    });
+    const dora = doraCli();
+    assert.deepEqual(dora.metrics, {
+      lead_time: "one_day_to_one_week",
+      deploy_frequency: "daily_to_weekly",
+      recovery: "less_than_one_day",
+      change_fail_rate: 12,
+      rework_rate: 8.5,
+    });
+    const shown = await session.waitFor('[data-testid="dora-classification"][data-year="2021"]');
+    assert.equal(await session.attribute(shown, "data-cluster"), asAttribute(dora.classification.overall));
+    assert.ok(dora.classification.overall, "the metrics are classified");
+    // The classification always names the year whose table it used.
+    assert.match(await session.text(shown), new RegExp(`^${dora.classification.overall}\\b.*2021 clusters`, "i"));
+    const quick = async (id) => session.text(await session.find(`[data-testid="dora-${id}"]`));
+    assert.equal(await quick("throughput"), `${dora.quick_check.throughput.toFixed(1)} / 10`);
+    assert.equal(await quick("stability"), `${dora.quick_check.stability.toFixed(1)} / 10`);
+    assert.equal(await quick("overall"), `${dora.quick_check.overall.toFixed(1)} / 10`);
+    screenshot("dora");
+    // Esc (even from a field of the panel) goes back to the practice, not out of the workshop.
+    await session.press(KEY.Escape);
+    await waitFor("the practice again", async () => (await session.findAll('[data-testid="workshop-level"]')).length === 5);
+    assert.equal((await session.findAll('[data-testid="workshop-screen"]')).length, 1);
+    // The practice scores are not touched by outcome metrics.
+    await assertScoresMatchCli(session);
+
+    // E opens the note and the evidence links of the practice on screen.
+    await session.press("e");
+    const noteField = await session.waitFor('[data-testid="workshop-note"]');
+    await session.type(noteField, NOTE);
+    await session.type(await session.find('[data-testid="evidence-target"]'), EVIDENCE.target);
+    await session.type(await session.find('[data-testid="evidence-label"]'), EVIDENCE.label);
+    await session.press(KEY.Enter);
+    await session.waitFor('[data-testid="evidence-item"]');
+    const notedPractice = await practiceId(session);
+    const links = cliJson("evidence", "list", String(workshop.id));
+    assert.deepEqual(
+      links.map((l) => [l.practice_id, l.target, l.label]),
+      [[notedPractice, EVIDENCE.target, EVIDENCE.label]],
+    );
+    screenshot("notes");
+    await session.press(KEY.Escape);
+    // The note (markup and all, as text) and the link count are shown under the practice.
+    await waitFor("the note under the practice", async () =>
+      (await attr(session, '[data-testid="practice-extras"]', "data-note")) === NOTE);
+    assert.equal(await attr(session, '[data-testid="practice-extras"]', "data-evidence"), "1");
+    assert.equal((await session.findAll('[data-testid="practice-extras"] b')).length, 0, "no markup rendered");
+
     // Escape leaves to the component screen, which shows the same scores.
     await session.press(KEY.Escape);
     await waitFor("the component screen", async () =>
@@ -275,6 +399,56 @@ test("a facilitator runs a four-person workshop from the keyboard", async () => 
     screenshot("resumed");
     await session.press(KEY.Escape);
     await session.waitFor('[data-testid="component-name"]');
+
+    // The organisation: two more components in two groups, made with the CLI on the same database.
+    for (const group of GROUPS) fixture.cli("group", "add", group);
+    fixture.cli("component", "add", SEARCH, "--group", "Checkout");
+    fixture.cli("component", "add", PLATFORM, "--blueprint", "iii", "--group", "Platform");
+    for (const [practice, level] of PLATFORM_ANSWERS) fixture.cli("answer", PLATFORM, practice, level);
+
+    await session.click(await session.find('[data-testid="open-org"]'));
+    await session.waitFor('[data-testid="heatmap"]');
+    const names = [COMPONENT, SEARCH, PLATFORM];
+    await waitFor("the three components in the heatmap", async () =>
+      (await session.findAll('[data-testid="heat-row"]')).length === 3);
+    const whole = await heatmap(session);
+    assert.deepEqual(Object.keys(whole).sort(), [...names].sort());
+    for (const name of names) assert.deepEqual(whole[name], expectedRow(name), `${name}: the heatmap row equals mamos score`);
+    // Search was never assessed: counted, and blank rather than zero.
+    assert.ok(whole[SEARCH].every((c) => c.score === "null" && c.text === "–"));
+    const rollup = await assertRollupMatchesCli(session, null);
+    assert.deepEqual([rollup.components, rollup.assessed], [3, 2]);
+    // Focusing a cell shows its target and gap in words, as its title does.
+    const cell = await session.find(`[data-testid="heat-row"][data-component="${PLATFORM}"] [data-testid="heat-cell"]`);
+    await session.click(cell);
+    const tip = await session.text(await session.find('[data-testid="heat-tooltip"]'));
+    assert.equal(tip, await session.attribute(cell, "title"));
+    assert.match(tip, /target .* (points below target|target reached)/);
+    screenshot("org");
+
+    // Payments Équipe joins Checkout through the screen; the filter then shows Checkout alone.
+    await choose(session, "member-component", await attr(session, `[data-testid="member-component"] option:nth-child(2)`, "value"));
+    const memberName = await session.text(await session.find('[data-testid="member-component"] option:nth-child(2)'));
+    assert.equal(memberName, COMPONENT);
+    await choose(session, "member-group", "Checkout");
+    await session.click(await session.find('[data-testid="add-member-submit"]'));
+    await waitFor("Payments Équipe in Checkout", async () =>
+      cliJson("group", "list").some((g) => g.name === "Checkout" && g.components.includes(COMPONENT)));
+    await choose(session, "org-group", "Checkout");
+    await waitFor("the Checkout heatmap", async () =>
+      (await attr(session, '[data-testid="org-screen"]', "data-group")) === "Checkout" &&
+      (await session.findAll('[data-testid="heat-row"]')).length === 2);
+    const checkout = await heatmap(session);
+    assert.deepEqual(Object.keys(checkout).sort(), [COMPONENT, SEARCH].sort());
+    for (const name of [COMPONENT, SEARCH]) assert.deepEqual(checkout[name], expectedRow(name));
+    const groupRollup = await assertRollupMatchesCli(session, "Checkout");
+    assert.deepEqual([groupRollup.components, groupRollup.assessed], [2, 1]);
+    screenshot("org-checkout");
+
+    // Back to a component from its row.
+    await session.click(await session.find(`[data-testid="heat-row"][data-component="${COMPONENT}"] button`));
+    await waitFor("the component screen", async () =>
+      (await session.text(await session.waitFor('[data-testid="component-name"]'))) === COMPONENT);
   } finally {
     await session.close();
   }

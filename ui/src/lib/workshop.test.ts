@@ -75,6 +75,35 @@ describe('workshopKeyAction', () => {
     expect(press('2', 'agree', 'other', { altKey: true })).toBeNull();
   });
 
+  it('D opens the DORA panel and E the notes and evidence of the practice', () => {
+    expect(press('d')).toEqual({ type: 'panel', panel: 'dora' });
+    expect(press('E')).toEqual({ type: 'panel', panel: 'notes' });
+  });
+
+  it('with a panel open, digits cast no vote; its key or Escape closes it, the other key switches', () => {
+    for (const mode of ['dora', 'notes'] as const) {
+      for (const key of ['0', '4', 'n', 'r', 'm', 'a', 'Tab', 'x']) expect(press(key, mode)).toBeNull();
+      expect(press('Escape', mode)).toEqual({ type: 'close_panel' });
+    }
+    expect(press('d', 'dora')).toEqual({ type: 'close_panel' });
+    expect(press('e', 'dora')).toEqual({ type: 'panel', panel: 'notes' });
+    expect(press('e', 'notes')).toEqual({ type: 'close_panel' });
+    expect(press('D', 'notes')).toEqual({ type: 'panel', panel: 'dora' });
+  });
+
+  it('notes follow the practice the arrows move to; the DORA panel is for the whole workshop', () => {
+    expect(press('ArrowRight', 'notes')).toEqual({ type: 'move', delta: 1 });
+    expect(press('ArrowLeft', 'notes')).toEqual({ type: 'move', delta: -1 });
+    expect(press('ArrowRight', 'dora')).toBeNull();
+  });
+
+  it('keys typed in a panel field are text, not shortcuts', () => {
+    for (const key of ['d', 'e', 'Escape', '3']) {
+      expect(press(key, 'dora', 'text')).toBeNull();
+      expect(press(key, 'notes', 'text')).toBeNull();
+    }
+  });
+
   it('other keys do nothing', () => {
     expect(press('x')).toBeNull();
     expect(press('Enter')).toBeNull();

@@ -15,10 +15,18 @@ export type WorkshopAction =
   | { type: 'agree_na' }
   | { type: 'cancel' }
   | { type: 'move'; delta: number }
+  | { type: 'panel'; panel: WorkshopPanel }
+  | { type: 'close_panel' }
   | { type: 'leave' };
 
-/** `agree`: after `A`, the next digit (or `N`) sets the agreed answer. */
-export type WorkshopMode = 'vote' | 'agree';
+/** The panels that take the place of the level descriptors: DORA metrics (D), notes and evidence (E). */
+export type WorkshopPanel = 'dora' | 'notes';
+
+/**
+ * `agree`: after `A`, the next digit (or `N`) sets the agreed answer.
+ * A panel mode keeps votes from being cast on a practice the room cannot see.
+ */
+export type WorkshopMode = 'vote' | 'agree' | WorkshopPanel;
 
 export interface WorkshopKeyPress {
   key: string;
@@ -46,8 +54,15 @@ export function workshopKeyAction(press: WorkshopKeyPress, mode: WorkshopMode): 
     // Any other key (Escape included) leaves the agree mode and does nothing else.
     return { type: 'cancel' };
   }
+  if (mode === 'dora' || mode === 'notes') return panelKeyAction(key, mode);
   if (level !== null) return { type: 'vote', level };
   switch (key) {
+    case 'd':
+    case 'D':
+      return { type: 'panel', panel: 'dora' };
+    case 'e':
+    case 'E':
+      return { type: 'panel', panel: 'notes' };
     case 'n':
     case 'N':
       return { type: 'vote_na' };
@@ -74,6 +89,30 @@ export function workshopKeyAction(press: WorkshopKeyPress, mode: WorkshopMode): 
       return { type: 'move', delta: -1 };
     case 'Escape':
       return { type: 'leave' };
+    default:
+      return null;
+  }
+}
+
+/** With a panel open: its key closes it, the other panel's key switches, Esc closes; notes follow the arrows. */
+function panelKeyAction(key: string, mode: WorkshopPanel): WorkshopAction | null {
+  switch (key) {
+    case 'Escape':
+      return { type: 'close_panel' };
+    case 'd':
+    case 'D':
+      return mode === 'dora' ? { type: 'close_panel' } : { type: 'panel', panel: 'dora' };
+    case 'e':
+    case 'E':
+      return mode === 'notes' ? { type: 'close_panel' } : { type: 'panel', panel: 'notes' };
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return mode === 'notes' ? { type: 'move', delta: 1 } : null;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return mode === 'notes' ? { type: 'move', delta: -1 } : null;
     default:
       return null;
   }
@@ -134,5 +173,7 @@ export const WORKSHOP_SHORTCUTS: ReadonlyArray<{ keys: string[]; does: string }>
   { keys: ['M'], does: 'accept median' },
   { keys: ['A', '0–4'], does: 'set agreed' },
   { keys: ['←', '→'], does: 'practice' },
+  { keys: ['D'], does: 'DORA' },
+  { keys: ['E'], does: 'notes' },
   { keys: ['Esc'], does: 'leave' },
 ];

@@ -37,3 +37,17 @@ export function revealVotes(workshopId: number, practiceId: string): Promise<Wor
 export function agree(workshopId: number, practiceId: string, answer: Answer | null): Promise<WorkshopState> {
   return serial(() => invoke<WorkshopState>('agree', { workshopId, practiceId, answer }));
 }
+
+/** The practice's note, written from the workshop (only the current one may). */
+export function setWorkshopNote(workshopId: number, practiceId: string, note: string): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('set_workshop_note', { workshopId, practiceId, note }));
+}
+
+/** Adds an evidence link: a URL or a file path, and a short label. */
+export function addEvidence(workshopId: number, practiceId: string, target: string, label: string): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('add_evidence', { workshopId, practiceId, target, label }));
+}
+
+export function removeEvidence(workshopId: number, evidenceId: number): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('remove_evidence', { workshopId, evidenceId }));
+}
