@@ -27,6 +27,7 @@ const NOTE = "Deploys need a ticket <b>approved</b> by release 2";
 const EVIDENCE = { target: "https://ci.example.org/payments/pipelines?ref=main", label: "CI pipelines" };
 const GROUPS = ["Checkout", "Platform"];
 const SEARCH = "Search <script>";
+const OVERRIDE_REASON = "Regulated payments: every release is audited";
 const PLATFORM = "Élan Platform";
 // Two Methods practices and one Skills practice of the built-in bank, answered for Élan Platform.
 const PLATFORM_ANSWERS = [["methods.business-outcomes", "3"], ["methods.deploy-daily", "1"], ["skills.soft-skills", "4"]];
@@ -167,8 +168,8 @@ async function assertRollupMatchesCli(session, group) {
 }
 
 /** The scores the window shows (ScoresPanel's data attributes) against the CLI on the same database. */
-async function assertScoresMatchCli(session) {
-  const score = cliJson("score", COMPONENT);
+async function assertScoresMatchCli(session, component = COMPONENT) {
+  const score = cliJson("score", component);
   assert.equal(await attr(session, '[data-testid="overall-score"]', "data-score"), asAttribute(score.overall.score));
   assert.equal(await attr(session, '[data-testid="overall-level"]', "data-level"), asAttribute(score.overall.level));
   assert.equal(await attr(session, '[data-testid="limiting-pillar"]', "data-pillar"), asAttribute(score.limiting_pillar));
@@ -449,6 +450,52 @@ test("a facilitator runs a four-person workshop from the keyboard", async () => 
     await session.click(await session.find(`[data-testid="heat-row"][data-component="${COMPONENT}"] button`));
     await waitFor("the component screen", async () =>
       (await session.text(await session.waitFor('[data-testid="component-name"]'))) === COMPONENT);
+
+    // Élan Platform is re-assessed (a second workshop, through the CLI): one level gained, one lost.
+    const [second] = fixture.cli("workshop", "start", PLATFORM, "--participants", "Ana,Ben").match(/\d+/);
+    for (const [practice, level] of [["methods.business-outcomes", "4"], ["methods.deploy-daily", "0"], ["skills.soft-skills", "4"]]) {
+      fixture.cli("agree", second, practice, level);
+    }
+    for (const item of await session.findAll('[data-testid="component-item"]')) {
+      if ((await session.text(item)).includes(PLATFORM)) await session.click(item);
+    }
+    await waitFor("Élan Platform on screen", async () =>
+      (await session.text(await session.find('[data-testid="component-name"]'))) === PLATFORM);
+
+    // The coach raises the Methods target for this component, with a reason; the scores follow.
+    await session.click(await session.waitFor('[data-testid="override-target"]'));
+    await choose(session, "override-scope", "pillar");
+    await choose(session, "override-level", "4");
+    await session.click(await session.find('[data-testid="override-save"]'));
+    await session.waitFor('[data-testid="override-form"] [role="alert"]');
+    assert.deepEqual(cliJson("target", "list", PLATFORM), [], "no override without a reason");
+    await session.type(await session.find('[data-testid="override-reason"]'), OVERRIDE_REASON);
+    await session.click(await session.find('[data-testid="override-save"]'));
+    await waitFor("the override next to the target", async () =>
+      (await attr(session, '[data-testid="target-box"]', "data-overridden")) === "true");
+    assert.deepEqual(cliJson("target", "list", PLATFORM), [{ key: "methods", pillar: true, level: 4, reason: OVERRIDE_REASON }]);
+    assert.equal(await attr(session, '[data-testid="target-box"]', "data-target"), "4");
+    assert.match(await session.text(await session.find('[data-testid="target-reason"]')), /whole Methods pillar/);
+    await assertScoresMatchCli(session, PLATFORM);
+    screenshot("override");
+
+    // Previous vs latest workshop, as `mamos compare` sees them.
+    await session.click(await session.find('[data-testid="open-compare"]'));
+    await session.waitFor('[data-testid="compare-pillar"]');
+    const compared = cliJson("compare", PLATFORM);
+    const deltas = [];
+    for (const row of await session.findAll('[data-testid="compare-pillar"]')) {
+      deltas.push([await session.attribute(row, "data-pillar"), await session.attribute(row, "data-delta")]);
+    }
+    assert.deepEqual(deltas, compared.comparison.pillars.map((p) => [p.id, asAttribute(p.delta)]));
+    assert.equal(await attr(session, '[data-testid="compare-overall"]', "data-delta"), asAttribute(compared.comparison.overall.delta));
+    assert.deepEqual([compared.comparison.gained, compared.comparison.lost], [["methods.business-outcomes"], ["methods.deploy-daily"]]);
+    assert.match(await session.text(await session.find('[data-testid="compare-gained"]')), /3 → 4/);
+    assert.match(await session.text(await session.find('[data-testid="compare-lost"]')), /1 → 0/);
+    assert.equal((await session.findAll('[data-testid="trend-row"]')).length, 2);
+    screenshot("compare");
+    await session.click(await session.find('[data-testid="close-compare"]'));
+    await session.waitFor('[data-testid="target-box"]');
   } finally {
     await session.close();
   }

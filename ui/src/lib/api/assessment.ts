@@ -20,3 +20,19 @@ export function setAnswer(
 export function setNote(componentId: number, practiceId: string, note: string): Promise<AssessmentView> {
   return serial(() => invoke<AssessmentView>('set_note', { componentId, practiceId, note }));
 }
+
+/** Overrides the target of a practice (or, with `pillar`, of a whole pillar) for this component; a reason is required. */
+export function setTargetOverride(
+  componentId: number,
+  key: string,
+  pillar: boolean,
+  level: number,
+  reason: string,
+): Promise<AssessmentView> {
+  return serial(() => invoke<AssessmentView>('set_target_override', { componentId, key, pillar, level, reason }));
+}
+
+/** Goes back to the blueprint's target. */
+export function clearTargetOverride(componentId: number, key: string, pillar: boolean): Promise<AssessmentView> {
+  return serial(() => invoke<AssessmentView>('clear_target_override', { componentId, key, pillar }));
+}

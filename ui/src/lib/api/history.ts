@@ -1,0 +1,13 @@
+// History of a component: two workshops compared, and the scores of all of them.
+import { invoke } from '@tauri-apps/api/core';
+import type { TrendPoint, WorkshopComparison } from '../bindings';
+
+/** `from` the earlier workshop, `to` the later, both of one component. */
+export function compareWorkshops(from: number, to: number): Promise<WorkshopComparison> {
+  return invoke<WorkshopComparison>('compare_workshops', { from, to });
+}
+
+/** The overall and pillar scores of every workshop of a component, oldest first. */
+export function componentTrend(componentId: number): Promise<TrendPoint[]> {
+  return invoke<TrendPoint[]>('component_trend', { componentId });
+}
