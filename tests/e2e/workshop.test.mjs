@@ -401,10 +401,23 @@ test("a facilitator runs a four-person workshop from the keyboard", async () => 
     await session.press(KEY.Escape);
     await session.waitFor('[data-testid="component-name"]');
 
-    // The organisation: two more components in two groups, made with the CLI on the same database.
-    for (const group of GROUPS) fixture.cli("group", "add", group);
+    // The organisation: two more components in two groups. Checkout and Search come from the CLI;
+    // the Platform group is created on the organisation screen, Élan Platform in it from the sidebar.
+    fixture.cli("group", "add", "Checkout");
     fixture.cli("component", "add", SEARCH, "--group", "Checkout");
-    fixture.cli("component", "add", PLATFORM, "--blueprint", "iii", "--group", "Platform");
+    await session.click(await session.find('[data-testid="open-org"]'));
+    await session.type(await session.waitFor('[data-testid="new-group-name"]'), "Platform");
+    await session.click(await session.find('[data-testid="new-group-submit"]'));
+    await session.waitFor('[data-testid="group-item"][data-group="Platform"]');
+    assert.deepEqual(cliJson("group", "list").map((g) => g.name), GROUPS);
+    await session.type(await session.find('[data-testid="new-component-name"]'), PLATFORM);
+    await choose(session, "new-component-blueprint", "III");
+    await choose(session, "new-component-group", "Platform");
+    await session.click(await session.find('[data-testid="new-component-submit"]'));
+    await waitFor("Élan Platform created", async () =>
+      (await session.findAll('[data-testid="component-name"]')).length === 1 &&
+      (await session.text(await session.find('[data-testid="component-name"]'))) === PLATFORM);
+    assert.deepEqual(cliJson("group", "list").find((g) => g.name === "Platform").components, [PLATFORM]);
     for (const [practice, level] of PLATFORM_ANSWERS) fixture.cli("answer", PLATFORM, practice, level);
 
     await session.click(await session.find('[data-testid="open-org"]'));
