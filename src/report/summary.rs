@@ -173,11 +173,13 @@ pub(super) fn render(view: &AssessmentView, lang: &str, date: NaiveDate) -> crat
     let info = DocInfo {
         title: format!("Mamos summary — {}", view.component.name),
         subject: texts.bank_title.clone(),
+        author: String::new(),
         date,
     };
-    let bytes = layout::save_pdf(&info, vec![page.canvas], &mut warnings)?;
+    let bytes = layout::save_pdf(&info, vec![page.canvas], &[], &mut warnings)?;
     Ok(Pdf {
         bytes,
+        pages: 1,
         warnings: warnings.into_vec(),
     })
 }
