@@ -960,10 +960,55 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
             let view = store.assessment(store.component_by_name(name)?.id)?;
             mamos::report::component_summary_pdf(&view, &args.lang, date)?
         }
-        (ReportKind::Executive | ReportKind::Org, None) => {
+        (ReportKind::Org, None) => {
+            let components = match &args.group {
+                Some(name) => store.group_components(name)?,
+                None => store.components()?,
+            };
+            let mut entries = Vec::with_capacity(components.len());
+            let mut bank = None;
+            for component in &components {
+                let workshops = store.workshops(component.id)?;
+                let mut history = Vec::with_capacity(workshops.len());
+                for workshop in &workshops {
+                    let view = store.workshop_view(workshop.id)?;
+                    history.push((workshop.held_on.clone(), view.scores));
+                    if bank.is_none() {
+                        bank = Some(view.bank);
+                    }
+                }
+                let points: Vec<(&str, &mamos::scoring::Scores)> =
+                    history.iter().map(|(d, s)| (d.as_str(), s)).collect();
+                let trend = mamos::history::trend(&points);
+                let scores = match history.pop() {
+                    Some((_, scores)) => scores,
+                    None => store.scores(component.id)?,
+                };
+                entries.push(mamos::report::OrgComponent {
+                    name: component.name.clone(),
+                    scores,
+                    trend,
+                });
+            }
+            let groups = match &args.group {
+                Some(_) => Vec::new(),
+                None => store.groups()?,
+            };
+            let bank = bank.unwrap_or_else(mamos::model::builtin_bank);
+            mamos::report::org_pdf(
+                &mamos::report::OrgInput {
+                    group: args.group.as_deref(),
+                    bank: &bank,
+                    components: &entries,
+                    groups: &groups,
+                },
+                &options,
+            )?
+        }
+        (ReportKind::Executive, None) => {
             return Err(Error::invalid(
                 "--kind",
-                "group and organisation reports are not written yet",
+                "the executive summary of a group or the organisation is not written yet; use --kind org",
             ))
         }
     };

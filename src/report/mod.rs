@@ -8,12 +8,14 @@
 pub mod document;
 pub mod fonts;
 pub mod layout;
+mod org;
 pub mod radar;
 mod summary;
 pub mod words;
 mod workbook;
 
 pub use layout::Paper;
+pub use org::{organisation_trend, OrgComponent, OrgInput};
 pub use workbook::WorkbookInput;
 
 /// What every document is given besides its data. Nothing is read from the
@@ -68,4 +70,10 @@ pub fn component_summary_pdf(
     date: chrono::NaiveDate,
 ) -> crate::Result<Pdf> {
     summary::render(view, lang, date)
+}
+
+/// The organisation (or group) report: pillar roll-up, the component × pillar
+/// heatmap across as many pages as it needs, group roll-ups and trends.
+pub fn org_pdf(input: &OrgInput, options: &ReportOptions) -> crate::Result<Pdf> {
+    org::render(input, options)
 }
