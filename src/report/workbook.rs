@@ -456,7 +456,7 @@ pub(super) fn render(input: &WorkbookInput, options: &ReportOptions) -> crate::R
         let columns = [
             column(lang.pick("Practice", "Pratique"), Width::Fill, Align::Left),
             column(lang.pick("Label", "Libellé"), Width::Fill, Align::Left),
-            column(lang.pick("Link", "Lien"), Width::Fill, Align::Left),
+            column(lang.pick("Link", "Lien"), Width::Part(2.0), Align::Left),
         ];
         let rows = view
             .evidence
