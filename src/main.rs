@@ -957,8 +957,25 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
             )?
         }
         (ReportKind::Executive, Some(name)) => {
-            let view = store.assessment(store.component_by_name(name)?.id)?;
-            mamos::report::component_summary_pdf(&view, &args.lang, date)?
+            let component = store.component_by_name(name)?;
+            let workshops = store.workshops(component.id)?;
+            let view = store.assessment(component.id)?;
+            let dora = match workshops.last() {
+                Some(latest) => {
+                    if args.author.is_none() {
+                        options.author = latest.facilitator.clone();
+                    }
+                    store
+                        .dora(latest.id)?
+                        .map(|(metrics, year)| DoraOutcome::new(metrics, year))
+                }
+                None => None,
+            };
+            let extras = mamos::report::Executive {
+                dora: dora.as_ref(),
+                plan: None,
+            };
+            mamos::report::executive_summary_pdf(&view, &extras, &options)?
         }
         (ReportKind::Org, None) => {
             let components = match &args.group {

@@ -16,6 +16,7 @@ mod workbook;
 
 pub use layout::Paper;
 pub use org::{organisation_trend, OrgComponent, OrgInput};
+pub use summary::{Executive, GlanceObjective, PlanGlance};
 pub use workbook::WorkbookInput;
 
 /// What every document is given besides its data. Nothing is read from the
@@ -69,7 +70,25 @@ pub fn component_summary_pdf(
     lang: &str,
     date: chrono::NaiveDate,
 ) -> crate::Result<Pdf> {
-    summary::render(view, lang, date)
+    let options = ReportOptions {
+        lang: lang.to_string(),
+        paper: Paper::A4,
+        date,
+        organisation: String::new(),
+        author: String::new(),
+    };
+    summary::render(view, &Executive::default(), &options)
+}
+
+/// The one-page executive summary of a component: the summary above plus the
+/// three largest gaps in plain words, the DORA classification with its report
+/// year, and the 90-day plan at a glance when one is given.
+pub fn executive_summary_pdf(
+    view: &crate::assessment::AssessmentView,
+    extras: &Executive,
+    options: &ReportOptions,
+) -> crate::Result<Pdf> {
+    summary::render(view, extras, options)
 }
 
 /// The organisation (or group) report: pillar roll-up, the component × pillar
