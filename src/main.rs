@@ -18,6 +18,8 @@ use mamos::scoring::Answer;
 use mamos::store::{default_db_path, BankImport, ExportScope, Store};
 use mamos::{Error, Result};
 
+mod cli_plan;
+
 #[derive(Parser)]
 #[command(
     name = "mamos",
@@ -172,6 +174,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A component's 90-day action plan: shown if one is open, else generated from its
+    /// current workshop and stored. Subcommands edit, regenerate and close it.
+    Plan(cli_plan::PlanArgs),
+    /// Record the weekly check-in of a component's open plan: red/amber/green per key
+    /// result, the improvement-kata answers and action statuses. Repeat to complete a week.
+    Checkin(cli_plan::CheckinArgs),
     /// Write a PDF report: the one-page executive summary, the coach's workbook
     /// of a component's latest workshop, or the organisation (or group) report.
     Report(ReportArgs),
@@ -870,6 +878,8 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Evidence(EvidenceCommand::Remove { id }) => store.remove_evidence(id)?,
+        Command::Plan(args) => cli_plan::run_plan(&mut store, args)?,
+        Command::Checkin(args) => cli_plan::run_checkin(&mut store, args)?,
         Command::Score { component, json } => {
             let view = store.assessment(store.component_by_name(&component)?.id)?;
             if json {
@@ -1219,12 +1229,7 @@ fn answer_text(answer: &Answer) -> String {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            "--date",
-            format!("expected a date as YYYY-MM-DD, found {text:?}"),
-        )
-    })
+    cli_plan::parse_date_for("--date", text)
 }
 
 /// The `score --json` contract.
