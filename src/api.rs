@@ -33,10 +33,18 @@ pub fn typescript_bindings() -> String {
         Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
         Practice,
     };
+    use crate::plan::{
+        Action, ActionChange, ActionStatus, CheckinDate, CommonObjective, Deferred, KeyResult,
+        KeyResultGrade, Measure, Milestone, Objective, Phase, Plan, PlanDiff, PlanOptions,
+        ServedComponent, Why,
+    };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
-    use crate::store::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
+    use crate::store::{
+        ActionEdit, Checkin, CheckinInput, FlaggedPractice, NewAction, PracticeVotes, Rag,
+        RegeneratePreview, StoredPlan, Workshop, WorkshopState,
+    };
     use crate::views::{Group, HeatRow, OrgView, PillarCell, WorkshopComparison};
     use crate::workshop::{Disagreement, Vote};
 
@@ -94,6 +102,30 @@ pub fn typescript_bindings() -> String {
         HeatRow::decl(&cfg),
         OrgView::decl(&cfg),
         WorkshopComparison::decl(&cfg),
+        PlanOptions::decl(&cfg),
+        Phase::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        Why::decl(&cfg),
+        Action::decl(&cfg),
+        Measure::decl(&cfg),
+        KeyResult::decl(&cfg),
+        Objective::decl(&cfg),
+        Milestone::decl(&cfg),
+        CheckinDate::decl(&cfg),
+        Deferred::decl(&cfg),
+        Plan::decl(&cfg),
+        KeyResultGrade::decl(&cfg),
+        ActionChange::decl(&cfg),
+        PlanDiff::decl(&cfg),
+        ServedComponent::decl(&cfg),
+        CommonObjective::decl(&cfg),
+        Rag::decl(&cfg),
+        Checkin::decl(&cfg),
+        CheckinInput::decl(&cfg),
+        StoredPlan::decl(&cfg),
+        ActionEdit::decl(&cfg),
+        NewAction::decl(&cfg),
+        RegeneratePreview::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),

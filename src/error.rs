@@ -84,6 +84,15 @@ pub enum Error {
 
     #[error("could not write the PDF: {0}")]
     Pdf(String),
+
+    #[error("{0:?} already has an open plan; show it with `mamos plan {0:?}`, or close it first with `mamos plan close`")]
+    PlanOpen(String),
+
+    #[error("{0:?} has no open plan; create one with `mamos plan {0:?}`")]
+    NoOpenPlan(String),
+
+    #[error("no action {action:?} in the plan; its actions are: {known}")]
+    UnknownAction { action: String, known: String },
 }
 
 impl Error {
@@ -122,6 +131,9 @@ impl Error {
             Error::Database { .. } => "database",
             Error::DatabaseTooNew { .. } => "database_too_new",
             Error::Pdf(_) => "pdf",
+            Error::PlanOpen(_) => "plan_open",
+            Error::NoOpenPlan(_) => "no_open_plan",
+            Error::UnknownAction { .. } => "unknown_action",
         }
     }
 }

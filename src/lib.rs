@@ -2,7 +2,7 @@
 //! Quality Engineering maturity assessments on the five MAMOS pillars
 //! (Methods, Architecture, Management, Organization, Skills).
 //!
-//! Pure in the middle (`model`, `scoring`, `report` take plain data and return
+//! Pure in the middle (`model`, `scoring`, `plan`, `report` take plain data and return
 //! plain data or bytes; no clock, no disk), I/O at the edges (`store`, the CLI,
 //! the desktop shell in `src-tauri/`).
 
@@ -13,6 +13,7 @@ pub mod error;
 pub mod exchange;
 pub mod history;
 pub mod model;
+pub mod plan;
 pub mod report;
 pub mod rollup;
 pub mod scoring;

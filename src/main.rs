@@ -18,6 +18,8 @@ use mamos::scoring::Answer;
 use mamos::store::{default_db_path, BankImport, ExportScope, Store};
 use mamos::{Error, Result};
 
+mod cli_plan;
+
 #[derive(Parser)]
 #[command(
     name = "mamos",
@@ -172,18 +174,62 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the one-page PDF summary of a component.
-    Report {
-        component: String,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-        /// Language of the report.
-        #[arg(long, default_value = "en")]
-        lang: String,
-        /// The date printed on the report (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        date: Option<String>,
-    },
+    /// A component's 90-day action plan: shown if one is open, else generated from its
+    /// current workshop and stored. Subcommands edit, regenerate and close it.
+    Plan(cli_plan::PlanArgs),
+    /// Record the weekly check-in of a component's open plan: red/amber/green per key
+    /// result, the improvement-kata answers and action statuses. Repeat to complete a week.
+    Checkin(cli_plan::CheckinArgs),
+    /// Write a PDF report: the one-page executive summary, the coach's workbook
+    /// of a component's latest workshop, or the organisation (or group) report.
+    Report(ReportArgs),
+}
+
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("scope").args(["name", "component", "group", "org"]).required(true)))]
+struct ReportArgs {
+    /// The component (same as --component).
+    #[arg(value_name = "COMPONENT")]
+    name: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    component: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    group: Option<String>,
+    /// The whole organisation.
+    #[arg(long)]
+    org: bool,
+    #[arg(long, value_enum, default_value = "executive")]
+    kind: ReportKind,
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+    /// Language of the report: en or fr.
+    #[arg(long, default_value = "en")]
+    lang: String,
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    /// The date printed on the report (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// The organisation's name, for the page headers.
+    #[arg(long, value_name = "NAME", default_value = "")]
+    org_name: String,
+    /// The PDF's author (default: the facilitator of the component's latest workshop).
+    #[arg(long, value_name = "NAME")]
+    author: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportKind {
+    Executive,
+    Workbook,
+    Onboarding,
+    Org,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 #[derive(Subcommand)]
@@ -832,6 +878,8 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Evidence(EvidenceCommand::Remove { id }) => store.remove_evidence(id)?,
+        Command::Plan(args) => cli_plan::run_plan(&mut store, args)?,
+        Command::Checkin(args) => cli_plan::run_checkin(&mut store, args)?,
         Command::Score { component, json } => {
             let view = store.assessment(store.component_by_name(&component)?.id)?;
             if json {
@@ -840,28 +888,167 @@ fn run(cli: Cli) -> Result<()> {
                 print!("{}", score_table(&view));
             }
         }
-        Command::Report {
-            component,
-            out,
-            lang,
-            date,
-        } => {
-            let date = match date {
-                Some(text) => parse_date(&text)?,
-                None => chrono::Local::now().date_naive(),
-            };
-            let view = store.assessment(store.component_by_name(&component)?.id)?;
-            let pdf = mamos::report::component_summary_pdf(&view, &lang, date)?;
-            for warning in &pdf.warnings {
-                eprintln!("mamos: warning: {warning}");
-            }
-            std::fs::write(&out, &pdf.bytes).map_err(|source| Error::File {
-                path: out.clone(),
-                source,
-            })?;
-            println!("{}: {} bytes, 1 page", out.display(), pdf.bytes.len());
-        }
+        Command::Report(args) => report(&store, args)?,
     }
+    Ok(())
+}
+
+/// Gathers what the chosen report needs from the store and writes the PDF.
+fn report(store: &Store, args: ReportArgs) -> Result<()> {
+    let date = match &args.date {
+        Some(text) => parse_date(text)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let mut options = mamos::report::ReportOptions {
+        lang: args.lang.clone(),
+        paper: match args.paper {
+            PaperArg::A4 => mamos::report::Paper::A4,
+            PaperArg::Letter => mamos::report::Paper::Letter,
+        },
+        date,
+        organisation: args.org_name.clone(),
+        author: args.author.clone().unwrap_or_default(),
+    };
+    let component = args.name.as_ref().or(args.component.as_ref());
+    let pdf = match (args.kind, component) {
+        (ReportKind::Onboarding, _) => {
+            return Err(Error::invalid(
+                "--kind",
+                "the team onboarding pack is built from the team's 90-day plan, which this version cannot make yet; use --kind executive, workbook or org",
+            ))
+        }
+        (ReportKind::Workbook, None) => {
+            return Err(Error::invalid(
+                "--kind",
+                "a workbook is written for one component: give --component NAME",
+            ))
+        }
+        (ReportKind::Org, Some(_)) => {
+            return Err(Error::invalid(
+                "--kind",
+                "the org report covers the organisation or a group: give --org or --group NAME",
+            ))
+        }
+        (ReportKind::Workbook, Some(name)) => {
+            let component = store.component_by_name(name)?;
+            let workshops = store.workshops(component.id)?;
+            let Some(current) = workshops.last() else {
+                return Err(Error::invalid(
+                    "--component",
+                    format!("{name:?} has no workshop yet; start one with `mamos workshop start`"),
+                ));
+            };
+            let view = store.workshop_view(current.id)?;
+            let votes = store.votes(current.id)?;
+            let disagreements = store.disagreements(current.id)?;
+            let previous = match workshops.len().checked_sub(2).map(|i| &workshops[i]) {
+                Some(before) => Some((
+                    before,
+                    mamos::history::compare(&store.workshop_view(before.id)?, &view),
+                )),
+                None => None,
+            };
+            let dora = store
+                .dora(current.id)?
+                .map(|(metrics, year)| DoraOutcome::new(metrics, year));
+            if args.author.is_none() {
+                options.author = current.facilitator.clone();
+            }
+            mamos::report::workbook_pdf(
+                &mamos::report::WorkbookInput {
+                    workshop: current,
+                    view: &view,
+                    votes: &votes,
+                    disagreements: &disagreements,
+                    previous: previous.as_ref().map(|(w, c)| (*w, c)),
+                    dora: dora.as_ref(),
+                },
+                &options,
+            )?
+        }
+        (ReportKind::Executive, Some(name)) => {
+            let component = store.component_by_name(name)?;
+            let workshops = store.workshops(component.id)?;
+            let view = store.assessment(component.id)?;
+            let dora = match workshops.last() {
+                Some(latest) => {
+                    if args.author.is_none() {
+                        options.author = latest.facilitator.clone();
+                    }
+                    store
+                        .dora(latest.id)?
+                        .map(|(metrics, year)| DoraOutcome::new(metrics, year))
+                }
+                None => None,
+            };
+            let extras = mamos::report::Executive {
+                dora: dora.as_ref(),
+                plan: None,
+            };
+            mamos::report::executive_summary_pdf(&view, &extras, &options)?
+        }
+        (ReportKind::Org, None) => {
+            let components = match &args.group {
+                Some(name) => store.group_components(name)?,
+                None => store.components()?,
+            };
+            let mut entries = Vec::with_capacity(components.len());
+            let mut bank = None;
+            for component in &components {
+                let workshops = store.workshops(component.id)?;
+                let mut history = Vec::with_capacity(workshops.len());
+                for workshop in &workshops {
+                    let view = store.workshop_view(workshop.id)?;
+                    history.push((workshop.held_on.clone(), view.scores));
+                    if bank.is_none() {
+                        bank = Some(view.bank);
+                    }
+                }
+                let points: Vec<(&str, &mamos::scoring::Scores)> =
+                    history.iter().map(|(d, s)| (d.as_str(), s)).collect();
+                let trend = mamos::history::trend(&points);
+                let scores = match history.pop() {
+                    Some((_, scores)) => scores,
+                    None => store.scores(component.id)?,
+                };
+                entries.push(mamos::report::OrgComponent {
+                    name: component.name.clone(),
+                    scores,
+                    trend,
+                });
+            }
+            let groups = match &args.group {
+                Some(_) => Vec::new(),
+                None => store.groups()?,
+            };
+            let bank = bank.unwrap_or_else(mamos::model::builtin_bank);
+            mamos::report::org_pdf(
+                &mamos::report::OrgInput {
+                    group: args.group.as_deref(),
+                    bank: &bank,
+                    components: &entries,
+                    groups: &groups,
+                },
+                &options,
+            )?
+        }
+        (ReportKind::Executive, None) => {
+            return Err(Error::invalid(
+                "--kind",
+                "the executive summary of a group or the organisation is not written yet; use --kind org",
+            ))
+        }
+    };
+    for warning in &pdf.warnings {
+        eprintln!("mamos: warning: {warning}");
+    }
+    write_atomically(&args.out, &pdf.bytes)?;
+    println!(
+        "{}: {} bytes, {} page(s)",
+        args.out.display(),
+        pdf.bytes.len(),
+        pdf.pages
+    );
     Ok(())
 }
 
@@ -1042,12 +1229,7 @@ fn answer_text(answer: &Answer) -> String {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            "--date",
-            format!("expected a date as YYYY-MM-DD, found {text:?}"),
-        )
-    })
+    cli_plan::parse_date_for("--date", text)
 }
 
 /// The `score --json` contract.

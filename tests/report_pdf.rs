@@ -437,3 +437,86 @@ fn same_input_same_bytes_and_the_date_is_the_one_given() {
     );
     assert!(flat(&text_of(&path)).contains("2027-01-02"));
 }
+
+#[test]
+fn executive_summary_adds_gaps_dora_and_the_plan_at_a_glance_on_one_letter_page() {
+    use mamos::dora::{DoraMetrics, DoraOutcome, FrequencyBand, ReportYear, TimeBand};
+    use mamos::report::{
+        executive_summary_pdf, Executive, GlanceObjective, Paper, PlanGlance, ReportOptions,
+    };
+    let view = full_view(HOSTILE_NAME);
+    let dora = DoraOutcome::new(
+        DoraMetrics {
+            lead_time: Some(TimeBand::LessThanOneDay),
+            deploy_frequency: Some(FrequencyBand::OnDemand),
+            recovery: Some(TimeBand::LessThanOneHour),
+            change_fail_rate: Some(4.0),
+            rework_rate: None,
+        },
+        ReportYear::Y2024,
+    );
+    let plan = PlanGlance {
+        objectives: vec![
+            GlanceObjective {
+                title: "Deploy every working day from one standard pipeline".into(),
+                key_results: vec![
+                    "80 % of services on the standard pipeline".into(),
+                    "Lead time under one day for 4 weeks in a row".into(),
+                ],
+            },
+            GlanceObjective {
+                title: "Łódź team owns quality without a QA gate".into(),
+                key_results: vec!["No release waits for a manual sign-off".into()],
+            },
+        ],
+        milestones: [
+            NaiveDate::from_ymd_opt(2026, 12, 28).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 1, 27).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 2, 26).unwrap(),
+        ],
+    };
+    let options = ReportOptions {
+        lang: "en".into(),
+        paper: Paper::Letter,
+        date: date(),
+        organisation: String::new(),
+        author: "Coach Zoë".into(),
+    };
+    let extras = Executive {
+        dora: Some(&dora),
+        plan: Some(&plan),
+    };
+    let pdf = executive_summary_pdf(&view, &extras, &options).unwrap();
+    assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "executive-plan.pdf", &pdf);
+    run("qpdf", &["--check"], &path);
+    let info = run("pdfinfo", &["-enc", "UTF-8"], &path);
+    assert_eq!(info_field(&info, "Pages"), "1");
+    assert!(
+        info_field(&info, "Page size").starts_with("612 x 792"),
+        "{info}"
+    );
+    assert_eq!(info_field(&info, "Author"), "Coach Zoë");
+    let text = flat(&text_of(&path));
+    for expected in [
+        HOSTILE_NAME,
+        "Three largest gaps",
+        "— 1 level to go.",
+        "DORA classification: Elite (State of DevOps clusters of 2024)",
+        "90-day plan at a glance",
+        "1. Deploy every working day from one standard pipeline",
+        "80 % of services on the standard pipeline",
+        "Łódź team owns quality without a QA gate",
+        "No release waits for a manual sign-off",
+        "2026-12-28 · 2027-01-27 · 2027-02-26",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    for pillar in &view.bank.pillars {
+        assert!(text.contains(pillar.name.get("en")), "{:?}", pillar.name);
+    }
+    assert_tidy(&path);
+    let again = executive_summary_pdf(&view, &extras, &options).unwrap();
+    assert!(again.bytes == pdf.bytes, "two runs gave different PDFs");
+}

@@ -23,7 +23,38 @@ pub fn mm(value: f32) -> f32 {
 
 /// A4 portrait, in points.
 pub fn a4() -> (f32, f32) {
-    (mm(210.0), mm(297.0))
+    Paper::A4.size()
+}
+
+/// The paper a document is laid out on, portrait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 inches.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (mm(210.0), mm(297.0)),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// `a4` or `letter` (any case).
+    pub fn parse(text: &str) -> crate::Result<Paper> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "letter" => Ok(Paper::Letter),
+            _ => Err(crate::Error::invalid(
+                "--paper",
+                format!("expected a4 or letter, found {text:?}"),
+            )),
+        }
+    }
 }
 
 // ---------------------------------------------------------------- measuring
@@ -385,8 +416,10 @@ fn alpha_state_id(percent: u8) -> ExtendedGraphicsStateId {
 pub enum Width {
     /// As wide as its widest word (header or cell) plus padding.
     Fit,
-    /// Shares what the `Fit` columns leave.
+    /// Shares what the `Fit` columns leave (as `Part(1.0)`).
     Fill,
+    /// Takes this many shares of what the `Fit` columns leave.
+    Part(f32),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -423,7 +456,7 @@ pub fn column_widths(
     let mut widths: Vec<Option<f32>> = Vec::with_capacity(columns.len());
     for (i, column) in columns.iter().enumerate() {
         widths.push(match column.width {
-            Width::Fill => None,
+            Width::Fill | Width::Part(_) => None,
             Width::Fit => {
                 let header = widest_word(header_font, style.header.size, &[&column.header]);
                 let cells: Vec<&str> = rows
@@ -440,9 +473,22 @@ pub fn column_widths(
         });
     }
     let fixed: f32 = widths.iter().flatten().sum();
-    let fills = widths.iter().filter(|w| w.is_none()).count().max(1) as f32;
-    let share = ((total - fixed) / fills).max(0.0);
-    Ok(widths.into_iter().map(|w| w.unwrap_or(share)).collect())
+    let part = |c: &Column| match c.width {
+        Width::Part(parts) => parts.max(0.0),
+        _ => 1.0,
+    };
+    let parts: f32 = columns
+        .iter()
+        .zip(&widths)
+        .filter(|(_, w)| w.is_none())
+        .map(|(c, _)| part(c))
+        .sum();
+    let share = ((total - fixed) / parts.max(f32::EPSILON)).max(0.0);
+    Ok(widths
+        .into_iter()
+        .zip(columns)
+        .map(|(w, c)| w.unwrap_or(share * part(c)))
+        .collect())
 }
 
 /// Draws a table with its top-left corner at (`x`, `top`); returns the y below it.
@@ -463,6 +509,7 @@ pub fn draw_table(
         cells: &headers,
         text: &style.header,
         fill: Some(style.header_fill),
+        cell_fills: &[],
         bottom_aligned: true,
     };
     let header_bottom = draw_row(canvas, x, y, columns, widths, &header, style)?;
@@ -472,6 +519,7 @@ pub fn draw_table(
             cells,
             text: &style.body,
             fill: (i % 2 == 1).then_some(style.stripe_fill),
+            cell_fills: &[],
             bottom_aligned: false,
         };
         y = draw_row(canvas, x, y, columns, widths, &row, style)?;
@@ -491,6 +539,27 @@ pub fn row_height(
     text: &TextStyle,
     style: &TableStyle,
 ) -> crate::Result<f32> {
+    lines_height(cells, widths, text, style, style.max_lines)
+}
+
+/// The height of the header row, whose cells may take up to three lines.
+pub fn header_height(cells: &[String], widths: &[f32], style: &TableStyle) -> crate::Result<f32> {
+    lines_height(
+        cells,
+        widths,
+        &style.header,
+        style,
+        style.max_lines.max(HEADER_LINES),
+    )
+}
+
+fn lines_height(
+    cells: &[String],
+    widths: &[f32],
+    text: &TextStyle,
+    style: &TableStyle,
+    max_lines: usize,
+) -> crate::Result<f32> {
     let font = text.metrics()?;
     let lines = cells
         .iter()
@@ -501,7 +570,7 @@ pub fn row_height(
                 text.size,
                 cell,
                 width - 2.0 * style.padding,
-                style.max_lines,
+                max_lines,
             )
             .len()
         })
@@ -511,15 +580,23 @@ pub fn row_height(
     Ok(lines as f32 * text.line_height + 2.0 * style.padding)
 }
 
-struct Row<'a> {
-    cells: &'a [String],
-    text: &'a TextStyle,
-    fill: Option<Rgb3>,
+/// Lines a header cell may take, however few its body cells may.
+const HEADER_LINES: usize = 3;
+
+/// One table row to draw.
+pub struct Row<'a> {
+    pub cells: &'a [String],
+    pub text: &'a TextStyle,
+    /// Fill of the whole row.
+    pub fill: Option<Rgb3>,
+    /// Fills of single cells, drawn over the row's (empty: none).
+    pub cell_fills: &'a [Option<Rgb3>],
     /// Headers sit on the row's bottom line; body cells start at its top.
-    bottom_aligned: bool,
+    pub bottom_aligned: bool,
 }
 
-fn draw_row(
+/// Draws one row with its top at `top`; returns the y below it.
+pub fn draw_row(
     canvas: &mut Canvas,
     x: f32,
     top: f32,
@@ -530,14 +607,26 @@ fn draw_row(
 ) -> crate::Result<f32> {
     let text = row.text;
     let font = text.metrics()?;
-    let height = row_height(row.cells, widths, text, style)?;
+    let max_lines = if row.bottom_aligned {
+        style.max_lines.max(HEADER_LINES)
+    } else {
+        style.max_lines
+    };
+    let height = lines_height(row.cells, widths, text, style, max_lines)?;
     if let Some(fill) = row.fill {
         canvas.fill_rect(x, top, widths.iter().sum(), height, fill);
     }
     let mut left = x;
+    for (fill, width) in row.cell_fills.iter().zip(widths) {
+        if let Some(fill) = fill {
+            canvas.fill_rect(left, top, *width, height, *fill);
+        }
+        left += width;
+    }
+    let mut left = x;
     for ((column, width), cell) in columns.iter().zip(widths).zip(row.cells) {
         let inner = width - 2.0 * style.padding;
-        let lines = wrap_lines(font, text.size, cell, inner, style.max_lines);
+        let lines = wrap_lines(font, text.size, cell, inner, max_lines);
         let anchor = match column.align {
             Align::Left => left + style.padding,
             Align::Center => left + width / 2.0,
@@ -561,17 +650,29 @@ fn draw_row(
 pub struct DocInfo {
     pub title: String,
     pub subject: String,
+    /// Who the document is from (the coach); left out of the PDF when empty.
+    pub author: String,
     /// Creation and modification date (midnight UTC): passed in, never read
     /// from the clock, so the same input gives the same bytes.
     pub date: NaiveDate,
 }
 
-/// Saves the pages as a PDF with the embedded subset fonts. The output is
-/// deterministic: fixed resource names, the given date, and a document /ID
-/// derived from the content instead of printpdf's process-wide counter.
+/// An entry of the PDF outline (the reader's bookmarks pane).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bookmark {
+    pub title: String,
+    /// 0-based index of the page it opens.
+    pub page: usize,
+}
+
+/// Saves the pages as a PDF with the embedded subset fonts and a flat outline
+/// of `bookmarks` (in page order). The output is deterministic: fixed resource
+/// names, the given date, and a document /ID derived from the content instead
+/// of printpdf's process-wide counter.
 pub fn save_pdf(
     info: &DocInfo,
     pages: Vec<Canvas>,
+    bookmarks: &[Bookmark],
     warnings: &mut fonts::Warnings,
 ) -> crate::Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&info.title);
@@ -581,6 +682,7 @@ pub fn save_pdf(
     meta.modification_date = date;
     meta.metadata_date = date;
     meta.subject = info.subject.clone();
+    meta.author = info.author.clone();
     meta.creator = format!("Mamos {}", env!("CARGO_PKG_VERSION"));
     meta.producer = meta.creator.clone();
 
@@ -620,6 +722,19 @@ pub fn save_pdf(
         })
         .collect();
     doc.with_pages(pages);
+    // Fixed ids (printpdf's are random); printpdf orders the outline by page,
+    // then by title, and the titles are put back in our order below.
+    let mut outline: Vec<&Bookmark> = bookmarks.iter().collect();
+    outline.sort_by_key(|b| b.page);
+    for (i, bookmark) in outline.iter().enumerate() {
+        doc.bookmarks.map.insert(
+            printpdf::PageAnnotId(format!("bookmark{i:05}")),
+            printpdf::PageAnnotation {
+                name: bookmark.title.clone(),
+                page: bookmark.page + 1,
+            },
+        );
+    }
 
     let mut pdf_warnings = Vec::new();
     let options = PdfSaveOptions {
@@ -649,14 +764,38 @@ pub fn save_pdf(
         .get_object_mut(info_id)
         .and_then(|o| o.as_dict_mut())
         .map_err(|e| pdf_error(&e))?;
-    for key in [
-        "GTS_PDFXVersion",
-        "Author",
-        "Keywords",
-        "Identifier",
-        "Trapped",
-    ] {
+    let mut empty = vec!["GTS_PDFXVersion", "Keywords", "Identifier", "Trapped"];
+    if info.author.is_empty() {
+        empty.push("Author");
+    }
+    for key in empty {
         info_dict.remove(key.as_bytes());
+    }
+    if !outline.is_empty() {
+        // Walk the outline (First, then Next) and set each title in our order.
+        let root = lopdf
+            .catalog()
+            .and_then(|c| c.get(b"Outlines"))
+            .and_then(|o| o.as_reference())
+            .map_err(|e| pdf_error(&e))?;
+        let mut next = lopdf
+            .get_object(root)
+            .and_then(|o| o.as_dict())
+            .and_then(|d| d.get(b"First"))
+            .and_then(|o| o.as_reference())
+            .ok();
+        for bookmark in &outline {
+            let Some(id) = next else { break };
+            let entry = lopdf
+                .get_object_mut(id)
+                .and_then(|o| o.as_dict_mut())
+                .map_err(|e| pdf_error(&e))?;
+            *entry
+                .get_mut(b"Title")
+                .and_then(|o| o.as_str_mut())
+                .map_err(|e| pdf_error(&e))? = utf16be(&bookmark.title);
+            next = entry.get(b"Next").and_then(|o| o.as_reference()).ok();
+        }
     }
     // printpdf fills /ID from a process-wide counter: replace it with a hash of
     // the document written with a blank /ID. (A macro, because lopdf's types are
@@ -680,6 +819,15 @@ pub fn save_pdf(
     let mut bytes = Vec::new();
     lopdf.save_to(&mut bytes).map_err(|e| pdf_error(&e))?;
     Ok(bytes)
+}
+
+/// A PDF text string: UTF-16BE with its byte order mark.
+fn utf16be(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_be_bytes());
+    }
+    bytes
 }
 
 fn parsed_font(

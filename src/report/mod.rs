@@ -1,17 +1,59 @@
 //! PDF reports. `layout` holds the reusable helpers (measured text, canvas,
-//! tables, deterministic saving), `fonts` the embedded DejaVu fonts, and one
-//! module per document (`summary`: the one-page component summary).
+//! tables, deterministic saving), `document` the multi-page flow (running
+//! header, "Page n of N", tables split across pages, bookmarks), `fonts` the
+//! embedded DejaVu fonts, `words` the English and French wording, and one
+//! module per document (`summary`: the one-page summary, `workbook`: the
+//! coach's workbook).
 
+pub mod document;
 pub mod fonts;
 pub mod layout;
+mod org;
 pub mod radar;
 mod summary;
+pub mod words;
+mod workbook;
+
+pub use layout::Paper;
+pub use org::{organisation_trend, OrgComponent, OrgInput};
+pub use summary::{Executive, GlanceObjective, PlanGlance};
+pub use workbook::WorkbookInput;
+
+/// What every document is given besides its data. Nothing is read from the
+/// clock or the disk: the same options and data give the same bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportOptions {
+    /// `en` or `fr` (other languages fall back to English for the document's own words).
+    pub lang: String,
+    pub paper: Paper,
+    /// Printed in the header and written as the creation date.
+    pub date: chrono::NaiveDate,
+    /// Shown in the running header; may be empty.
+    pub organisation: String,
+    /// The PDF's author (the coach); may be empty.
+    pub author: String,
+}
+
+/// "Organisation · Component", or the component alone.
+fn header_left(organisation: &str, subject: &str) -> String {
+    if organisation.trim().is_empty() {
+        subject.to_string()
+    } else {
+        format!("{} · {subject}", organisation.trim())
+    }
+}
+
+/// The coach's workbook of one workshop, on as many pages as it needs.
+pub fn workbook_pdf(input: &WorkbookInput, options: &ReportOptions) -> crate::Result<Pdf> {
+    workbook::render(input, options)
+}
 
 /// A finished PDF and what the reader should know about it (for example a
 /// character the font cannot draw, shown as a replacement character).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pdf {
     pub bytes: Vec<u8>,
+    pub pages: usize,
     pub warnings: Vec<String>,
 }
 
@@ -28,5 +70,29 @@ pub fn component_summary_pdf(
     lang: &str,
     date: chrono::NaiveDate,
 ) -> crate::Result<Pdf> {
-    summary::render(view, lang, date)
+    let options = ReportOptions {
+        lang: lang.to_string(),
+        paper: Paper::A4,
+        date,
+        organisation: String::new(),
+        author: String::new(),
+    };
+    summary::render(view, &Executive::default(), &options)
+}
+
+/// The one-page executive summary of a component: the summary above plus the
+/// three largest gaps in plain words, the DORA classification with its report
+/// year, and the 90-day plan at a glance when one is given.
+pub fn executive_summary_pdf(
+    view: &crate::assessment::AssessmentView,
+    extras: &Executive,
+    options: &ReportOptions,
+) -> crate::Result<Pdf> {
+    summary::render(view, extras, options)
+}
+
+/// The organisation (or group) report: pillar roll-up, the component × pillar
+/// heatmap across as many pages as it needs, group roll-ups and trends.
+pub fn org_pdf(input: &OrgInput, options: &ReportOptions) -> crate::Result<Pdf> {
+    org::render(input, options)
 }

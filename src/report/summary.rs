@@ -3,14 +3,17 @@
 
 use chrono::NaiveDate;
 
+use super::document::Printable;
 use super::fonts::{self, FontStyle, Warnings};
 use super::layout::{
     self, draw_table, wrap_lines, Align, Canvas, Column, DocInfo, Rgb3, Stroke, TableStyle,
     TextStyle, Width,
 };
 use super::radar::{radar_chart, RadarChart};
-use super::Pdf;
+use super::words::{self, Lang};
+use super::{Pdf, ReportOptions};
 use crate::assessment::AssessmentView;
+use crate::dora::DoraOutcome;
 use crate::model::{Bank, Blueprint, PillarId};
 
 // ---------------------------------------------------------------- labels
@@ -147,12 +150,19 @@ fn style(font: FontStyle, size: f32, color: Rgb3) -> TextStyle {
 
 // ---------------------------------------------------------------- page
 
-pub(super) fn render(view: &AssessmentView, lang: &str, date: NaiveDate) -> crate::Result<Pdf> {
+pub(super) fn render(
+    view: &AssessmentView,
+    extras: &Executive,
+    options: &ReportOptions,
+) -> crate::Result<Pdf> {
+    let lang = options.lang.as_str();
+    let date = options.date;
     let labels = labels(lang);
+    let words = Lang::of(lang);
     let mut warnings = Warnings::default();
     let texts = Texts::new(view, lang, &mut warnings)?;
 
-    let (width, height) = layout::a4();
+    let (width, height) = options.paper.size();
     let margin = layout::mm(MARGIN_MM);
     let mut page = Page {
         canvas: Canvas::new(width, height),
@@ -164,22 +174,187 @@ pub(super) fn render(view: &AssessmentView, lang: &str, date: NaiveDate) -> crat
     y = page.header(y, labels, &texts)?;
     y = page.facts(y + 10.0, labels, &texts, view, date)?;
     y = page.overall(y + 14.0, labels, &texts, view)?;
-    y = page.heading(y + 18.0, labels.pillars)?;
+    y = page.heading(y + 16.0, labels.pillars)?;
     y = page.pillar_table(y + 4.0, labels, &texts, view)?;
-    y = page.heading(y + 18.0, labels.chart)?;
-    page.radar(y + 4.0, labels, &texts, &radar_chart(&view.scores), view)?;
+
+    // The plan at a glance takes the foot of the page; the chart and the
+    // findings share what is left, side by side.
+    let plan_top = match extras.plan {
+        Some(plan) => {
+            let lines = plan_lines(plan, words, page.width(), &mut warnings)?;
+            let top = page.bottom - plan_block_height(&lines);
+            page.plan(top, words, &lines)?;
+            top - 12.0
+        }
+        None => page.bottom,
+    };
+    let top = y + 16.0;
+    let split = page.left + page.width() * 0.52;
+    page.heading(top, labels.chart)?;
+    let chart_area = Area {
+        left: page.left,
+        right: split - 8.0,
+        top: top + 20.0,
+        bottom: plan_top,
+    };
+    page.radar(chart_area, labels, &texts, &radar_chart(&view.scores), view)?;
+    let findings = Findings {
+        gaps: largest_gaps(view, lang, 3, &mut warnings)?,
+        dora: extras.dora,
+    };
+    page.findings(split + 8.0, top, plan_top, words, &findings)?;
     page.footer(labels, &texts, date)?;
 
     let info = DocInfo {
         title: format!("Mamos summary — {}", view.component.name),
         subject: texts.bank_title.clone(),
+        author: options.author.clone(),
         date,
     };
-    let bytes = layout::save_pdf(&info, vec![page.canvas], &mut warnings)?;
+    let bytes = layout::save_pdf(&info, vec![page.canvas], &[], &mut warnings)?;
     Ok(Pdf {
         bytes,
+        pages: 1,
         warnings: warnings.into_vec(),
     })
+}
+
+/// What the executive summary adds to the component's scores.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Executive<'a> {
+    pub dora: Option<&'a DoraOutcome>,
+    pub plan: Option<&'a PlanGlance>,
+}
+
+/// The 90-day plan at a glance: its objectives with their key results, and
+/// the three milestone dates (days 30, 60 and 90).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanGlance {
+    pub objectives: Vec<GlanceObjective>,
+    pub milestones: [NaiveDate; 3],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlanceObjective {
+    pub title: String,
+    pub key_results: Vec<String>,
+}
+
+/// One practice below its target, in plain words.
+struct Gap {
+    text: String,
+}
+
+/// The `count` answered practices furthest below their target (in levels;
+/// ties go to the heavier practice, then to bank order), as sentences.
+fn largest_gaps(
+    view: &AssessmentView,
+    lang: &str,
+    count: usize,
+    warnings: &mut Warnings,
+) -> crate::Result<Vec<Gap>> {
+    let words = Lang::of(lang);
+    let answers = view.answer_map();
+    let targets = crate::assessment::target_overrides(&view.overrides);
+    let mut gaps: Vec<(u8, f64, usize, String)> = Vec::new();
+    for (index, (pillar, practice)) in view.bank.practices().enumerate() {
+        let Some(crate::scoring::Answer::Level { level }) = answers.get(&practice.id) else {
+            continue;
+        };
+        let target = targets.target(pillar.id, practice, view.component.blueprint);
+        let gap = crate::scoring::gap(target, *level);
+        if gap == 0 {
+            continue;
+        }
+        let text = match words {
+            Lang::En => format!(
+                "{} ({}): at level {}, target {} — {gap} level{} to go.",
+                practice.title.get(lang),
+                pillar.name.get(lang),
+                words::level(&view.bank, words, *level),
+                words::level(&view.bank, words, target),
+                if gap > 1 { "s" } else { "" }
+            ),
+            Lang::Fr => format!(
+                "{} ({}) : niveau {}, cible {} — {gap} niveau{} à gagner.",
+                practice.title.get(lang),
+                pillar.name.get(lang),
+                words::level(&view.bank, words, *level),
+                words::level(&view.bank, words, target),
+                if gap > 1 { "x" } else { "" }
+            ),
+        };
+        gaps.push((gap, practice.weight, index, text));
+    }
+    gaps.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut clean = Printable::new(warnings);
+    gaps.into_iter()
+        .take(count)
+        .map(|(_, _, _, text)| {
+            Ok(Gap {
+                text: clean.text(&text, "a practice or pillar name")?,
+            })
+        })
+        .collect()
+}
+
+struct Findings<'a> {
+    gaps: Vec<Gap>,
+    dora: Option<&'a DoraOutcome>,
+}
+
+/// The plan block's lines, wrapped to the page: (text, bold).
+fn plan_lines(
+    plan: &PlanGlance,
+    words: Lang,
+    width: f32,
+    warnings: &mut Warnings,
+) -> crate::Result<Vec<(String, bool)>> {
+    let body = style(FontStyle::Regular, 8.5, INK);
+    let bold = style(FontStyle::Bold, 8.5, INK);
+    let mut clean = Printable::new(warnings);
+    let mut lines = Vec::new();
+    for (i, objective) in plan.objectives.iter().enumerate() {
+        let title = clean.text(&objective.title, "plan objective")?;
+        for line in wrap_lines(
+            bold.metrics()?,
+            bold.size,
+            &format!("{}. {title}", i + 1),
+            width,
+            2,
+        ) {
+            lines.push((line, true));
+        }
+        for kr in &objective.key_results {
+            let kr = clean.text(kr, "plan key result")?;
+            for line in wrap_lines(
+                body.metrics()?,
+                body.size,
+                &format!("– {kr}"),
+                width - 10.0,
+                2,
+            ) {
+                lines.push((line, false));
+            }
+        }
+    }
+    let [d30, d60, d90] = plan.milestones;
+    lines.push((
+        format!(
+            "{} {d30} · {d60} · {d90}",
+            words.pick(
+                "Milestones (days 30, 60, 90):",
+                "Jalons (jours 30, 60, 90) :"
+            )
+        ),
+        true,
+    ));
+    Ok(lines)
+}
+
+fn plan_block_height(lines: &[(String, bool)]) -> f32 {
+    let body = style(FontStyle::Regular, 8.5, INK);
+    11.0 * 1.25 + 6.0 + lines.len() as f32 * body.line_height
 }
 
 /// Every text that comes from the view, made printable with both fonts
@@ -495,18 +670,17 @@ impl Page {
     /// The radar chart, as large as the space left allows, with its legend.
     fn radar(
         &mut self,
-        top: f32,
+        area: Area,
         labels: &Labels,
         texts: &Texts,
         chart: &RadarChart,
         view: &AssessmentView,
     ) -> crate::Result<()> {
         let legend_height = 22.0;
+        let (legend_left, legend_width) = (area.left, area.right - area.left);
         let area = Area {
-            left: self.left,
-            right: self.right,
-            top: top + 6.0,
-            bottom: self.bottom - legend_height,
+            bottom: area.bottom - legend_height,
+            ..area
         };
         let axis_labels: Vec<AxisLabel> = chart
             .axes
@@ -528,10 +702,21 @@ impl Page {
         let radar = RadarLayout::fit(chart, &axis_labels, &area)?;
         radar.draw(&mut self.canvas, chart, &axis_labels)?;
         let any_unassessed = chart.axes.iter().any(|a| !a.assessed);
-        self.legend(radar.bottom + 10.0, labels, any_unassessed)
+        self.legend(
+            radar.bottom + 10.0,
+            (legend_left, legend_width),
+            labels,
+            any_unassessed,
+        )
     }
 
-    fn legend(&mut self, y: f32, labels: &Labels, any_unassessed: bool) -> crate::Result<()> {
+    fn legend(
+        &mut self,
+        y: f32,
+        (left, width): (f32, f32),
+        labels: &Labels,
+        any_unassessed: bool,
+    ) -> crate::Result<()> {
         let text = style(FontStyle::Regular, 8.5, INK);
         let font = text.metrics()?;
         let swatch = 16.0;
@@ -549,7 +734,7 @@ impl Page {
             .map(|(label, _)| swatch + gap + font.text_width(label, text.size))
             .sum::<f32>()
             + spacing * (items.len() - 1) as f32;
-        let mut x = self.left + ((self.width() - total) / 2.0).max(0.0);
+        let mut x = left + ((width - total) / 2.0).max(0.0);
         let middle = y + text.line_height / 2.0;
         for (label, kind) in items {
             match kind {
@@ -575,6 +760,92 @@ impl Page {
                 .lines(x, y, &[label.to_string()], &text, Align::Left)?;
             x += font.text_width(label, text.size) + spacing;
         }
+        Ok(())
+    }
+
+    /// The plan at a glance, from `top` to the page's bottom.
+    fn plan(&mut self, top: f32, words: Lang, lines: &[(String, bool)]) -> crate::Result<()> {
+        let y = self.heading(
+            top,
+            words.pick("90-day plan at a glance", "Plan à 90 jours en bref"),
+        )?;
+        let mut y = y + 6.0;
+        for (line, bold) in lines {
+            let text = style(
+                if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Regular
+                },
+                8.5,
+                INK,
+            );
+            // Key results are indented under their objective.
+            let x = if *bold { self.left } else { self.left + 10.0 };
+            y = self
+                .canvas
+                .lines(x, y, std::slice::from_ref(line), &text, Align::Left)?;
+        }
+        Ok(())
+    }
+
+    /// The largest gaps and the DORA classification, in a column from `left`
+    /// to the right margin, between `top` and `bottom`.
+    fn findings(
+        &mut self,
+        left: f32,
+        top: f32,
+        bottom: f32,
+        words: Lang,
+        findings: &Findings,
+    ) -> crate::Result<()> {
+        let width = self.right - left;
+        let heading = style(FontStyle::Bold, 11.0, INK);
+        let body = style(FontStyle::Regular, 8.5, INK);
+        let font = body.metrics()?;
+        let mut y = top;
+        let block =
+            |page: &mut Page, y: f32, title: &str, items: &[String]| -> crate::Result<f32> {
+                let lines = wrap_lines(heading.metrics()?, heading.size, title, width, 2);
+                let mut y = page.canvas.lines(left, y, &lines, &heading, Align::Left)? + 4.0;
+                for item in items {
+                    let budget = ((bottom - y) / body.line_height).floor().max(0.0) as usize;
+                    let lines = wrap_lines(font, body.size, item, width, budget.min(5));
+                    y = page.canvas.lines(left, y, &lines, &body, Align::Left)? + 4.0;
+                }
+                Ok(y)
+            };
+        let gaps: Vec<String> = if findings.gaps.is_empty() {
+            vec![words
+                .pick(
+                    "Every answered practice is at or above its target.",
+                    "Chaque pratique répondue atteint ou dépasse sa cible.",
+                )
+                .to_string()]
+        } else {
+            findings
+                .gaps
+                .iter()
+                .enumerate()
+                .map(|(i, g)| format!("{}. {}", i + 1, g.text))
+                .collect()
+        };
+        y = block(
+            self,
+            y,
+            words.pick("Three largest gaps", "Les trois plus grands écarts"),
+            &gaps,
+        )?;
+        let dora = match findings.dora.filter(|d| !d.metrics.is_empty()) {
+            Some(dora) => super::workbook::dora_sentence(dora, words),
+            None => words
+                .pick(
+                    "No DORA metrics were entered for the latest workshop.",
+                    "Aucun indicateur DORA n’a été saisi pour le dernier atelier.",
+                )
+                .to_string(),
+        };
+        block(self, y + 8.0, "DORA", &[dora])?;
         Ok(())
     }
 

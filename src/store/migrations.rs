@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_workshops.sql"),
     include_str!("migrations/0003_dora.sql"),
     include_str!("migrations/0004_targets_evidence.sql"),
+    include_str!("migrations/0005_plans.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {

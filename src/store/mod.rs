@@ -6,9 +6,14 @@
 mod context;
 mod exchange;
 pub mod migrations;
+mod plans;
 mod workshops;
 
 pub use exchange::{ExportScope, ImportSummary};
+pub use plans::{
+    ActionEdit, Checkin, CheckinInput, NewAction, Rag, RegeneratePreview, StoredPlan,
+    MAX_TITLE_CHARS,
+};
 pub use workshops::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
 
 use std::cell::RefCell;

@@ -436,6 +436,274 @@ export type WorkshopComparison = { from: Workshop, to: Workshop, comparison: Com
  */
 dora_from: DoraOutcome | null, dora_to: DoraOutcome | null, };
 
+export type PlanOptions = { 
+/**
+ * At most this many objectives (3 by default: focus beats breadth).
+ */
+max_objectives: number, 
+/**
+ * At most this many chosen actions per objective, before prerequisites are pulled in.
+ */
+max_actions_per_objective: number, 
+/**
+ * Language of the texts taken from the bank.
+ */
+lang: string, };
+
+export type Phase = "quick_wins" | "constraint" | "scale_out";
+
+export type ActionStatus = "todo" | "doing" | "done" | "dropped";
+
+export type Why = { pillar: PillarId, 
+/**
+ * The pillar's score 0–100 in the assessment the plan starts from.
+ */
+pillar_score: number | null, limiting_pillar: boolean, level: number, target: number, 
+/**
+ * target − level.
+ */
+gap: number, weight: number, quality_impact: number, speed_impact: number, effort: number, 
+/**
+ * gap × weight × (quality + speed) ÷ effort.
+ */
+priority: number, 
+/**
+ * Planned actions that need this one first (it was pulled in for them when not chosen on its own).
+ */
+prerequisite_of: Array<string>, 
+/**
+ * The same in one English sentence.
+ */
+text: string, };
+
+export type Action = { 
+/**
+ * Stable within the plan: the practice id for generated actions, `custom-N` for the coach's own.
+ */
+id: string, 
+/**
+ * The objective it serves.
+ */
+objective: string, practice_id: string | null, title: string, 
+/**
+ * The bank's next step from the current level.
+ */
+step: string, 
+/**
+ * Null for an action the coach added.
+ */
+why: Why | null, 
+/**
+ * The role that owns it, from the bank.
+ */
+owner: Owner, 
+/**
+ * A person's name that replaces the role, once the coach assigns one.
+ */
+assignee: string | null, phase: Phase, start: string, 
+/**
+ * The last day of work, inclusive.
+ */
+end: string, 
+/**
+ * Plan weeks 1–12.
+ */
+start_week: number, end_week: number, 
+/**
+ * Ids of planned actions that must end before this one starts.
+ */
+depends_on: Array<string>, status: ActionStatus, 
+/**
+ * The coach changed it by hand (kept on regeneration only if the coach says so).
+ */
+edited: boolean, };
+
+export type Measure = { "kind": "practice_level", practice_id: string, from: number, target: number, } | { "kind": "deploy_frequency", from: FrequencyBand, target: FrequencyBand, } | { "kind": "lead_time", from: TimeBand, target: TimeBand, } | { "kind": "recovery", from: TimeBand, target: TimeBand, };
+
+export type KeyResult = { 
+/**
+ * `kr1`, `kr2`, … in plan order.
+ */
+id: string, text: string, measure: Measure, };
+
+export type Objective = { 
+/**
+ * `o1`, `o2`, … in priority order.
+ */
+id: string, pillar: PillarId, title: string, limiting_pillar: boolean, pillar_score: number | null, target_score: number | null, key_results: Array<KeyResult>, };
+
+export type Milestone = { 
+/**
+ * 30, 60 or 90.
+ */
+day: number, date: string, 
+/**
+ * What must be true on that day.
+ */
+criteria: Array<string>, };
+
+export type CheckinDate = { week: number, date: string, };
+
+export type Deferred = { practice_id: string, pillar: PillarId, gap: number, priority: number, reason: string, };
+
+export type Plan = { 
+/**
+ * Day 1.
+ */
+start: string, 
+/**
+ * Day 90: the last day of the plan.
+ */
+end: string, options: PlanOptions, limiting_pillar: PillarId | null, 
+/**
+ * Set when there is nothing to plan, saying why.
+ */
+empty_reason: string | null, objectives: Array<Objective>, 
+/**
+ * In the coach's order (generated: by objective, then start date).
+ */
+actions: Array<Action>, deferred: Array<Deferred>, milestones: Array<Milestone>, checkins: Array<CheckinDate>, 
+/**
+ * The re-assessment workshop: day 90, in week 13.
+ */
+reassessment: string, };
+
+export type KeyResultGrade = { key_result: string, text: string, 
+/**
+ * 0 (no move) to 1 (reached or beyond); null when the re-assessment does not measure it.
+ */
+grade: number | null, 
+/**
+ * What the re-assessment found, in words ("level 2", "between once per day and once per week").
+ */
+found: string | null, };
+
+export type ActionChange = { id: string, 
+/**
+ * The fields that differ: title, step, owner, assignee, objective, start, end, depends_on.
+ */
+fields: Array<string>, 
+/**
+ * The coach edited it by hand: regenerating replaces those edits unless it is kept.
+ */
+edited: boolean, };
+
+export type PlanDiff = { 
+/**
+ * Action ids only in the new plan.
+ */
+added: Array<string>, 
+/**
+ * Action ids only in the old plan; those the coach edited or added are marked in `edited_removed`.
+ */
+removed: Array<string>, edited_removed: Array<string>, changed: Array<ActionChange>, 
+/**
+ * The objectives or key results differ.
+ */
+objectives_changed: boolean, };
+
+export type ServedComponent = { name: string, level: number, target: number, };
+
+export type CommonObjective = { practice_id: string, pillar: PillarId, title: string, 
+/**
+ * The bank's next step from the lowest level among the components.
+ */
+step: string, owner: Owner, 
+/**
+ * The components it serves, in the order given.
+ */
+components: Array<ServedComponent>, 
+/**
+ * The sum of the components' priorities for this practice.
+ */
+priority: number, };
+
+export type Rag = "red" | "amber" | "green";
+
+export type Checkin = { week: number, 
+/**
+ * The planned date of that week's check-in.
+ */
+date: string, key_results: { [key in string]: Rag }, 
+/**
+ * What should the situation be?
+ */
+target_condition: string, 
+/**
+ * What is it now?
+ */
+actual_condition: string, 
+/**
+ * Which obstacle are we addressing now?
+ */
+obstacle: string, 
+/**
+ * What is the next step, and what do we expect?
+ */
+next_step: string, 
+/**
+ * When can we see what we learned from it?
+ */
+check_on: string | null, 
+/**
+ * RFC 3339 UTC.
+ */
+recorded_at: string, };
+
+export type CheckinInput = { week: number, key_results: { [key in string]: Rag }, target_condition: string | null, actual_condition: string | null, obstacle: string | null, next_step: string | null, check_on: string | null, 
+/**
+ * New action statuses, by action id.
+ */
+statuses: { [key in string]: ActionStatus }, };
+
+export type StoredPlan = { id: number, component_id: number, component: string, 
+/**
+ * The workshop it was generated from.
+ */
+workshop_id: number, created_at: string, 
+/**
+ * The check-ins recorded so far (the plan's `checkins` are the planned dates).
+ */
+recorded_checkins: Array<Checkin>, closed_at: string | null, 
+/**
+ * The re-assessment workshop that closed it.
+ */
+closed_by: number | null, grades: Array<KeyResultGrade>, mean_grade: number | null, 
+/**
+ * The plan this one follows.
+ */
+previous_plan: number | null, 
+/**
+ * Day 1.
+ */
+start: string, 
+/**
+ * Day 90: the last day of the plan.
+ */
+end: string, options: PlanOptions, limiting_pillar: PillarId | null, 
+/**
+ * Set when there is nothing to plan, saying why.
+ */
+empty_reason: string | null, objectives: Array<Objective>, 
+/**
+ * In the coach's order (generated: by objective, then start date).
+ */
+actions: Array<Action>, deferred: Array<Deferred>, milestones: Array<Milestone>, checkins: Array<CheckinDate>, 
+/**
+ * The re-assessment workshop: day 90, in week 13.
+ */
+reassessment: string, };
+
+export type ActionEdit = { "kind": "rename", title: string, } | { "kind": "reassign", owner: Owner | null, assignee: string | null, } | { "kind": "reschedule", start: string, end: string, } | { "kind": "move", position: number, } | { "kind": "status", status: ActionStatus, };
+
+export type NewAction = { title: string, 
+/**
+ * The objective it serves (`o1`, …); the first objective when null.
+ */
+objective: string | null, owner: Owner, assignee: string | null, start: string, end: string, };
+
+export type RegeneratePreview = { diff: PlanDiff, plan: Plan, };
+
 export type ErrorReport = { code: string, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };

@@ -1,0 +1,586 @@
+//! The `plan` and `checkin` subcommands of the `mamos` CLI: 90-day plans
+//! shown, created, edited, regenerated, checked weekly and closed.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use mamos::plan::{ActionStatus, PlanOptions};
+use mamos::store::{ActionEdit, CheckinInput, NewAction, Rag, Store, StoredPlan};
+use mamos::{Error, Result};
+
+use crate::print_json;
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    command: Option<PlanCommand>,
+    /// The component (`--` before it if it is named like a subcommand).
+    #[arg(required = true)]
+    component: Option<String>,
+    /// Day 1 of a new plan (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    start: Option<String>,
+    /// At most this many objectives in a new plan (default 3).
+    #[arg(long, value_name = "N")]
+    objectives: Option<u32>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum PlanCommand {
+    /// Close the open plan at the re-assessment: grade its key results 0–1 from the latest workshop.
+    Close {
+        component: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what regenerating the open plan from the current workshop would change;
+    /// with --apply, do it. Edited actions are replaced unless kept.
+    Regenerate {
+        component: String,
+        #[arg(long, value_name = "N")]
+        objectives: Option<u32>,
+        #[arg(long)]
+        apply: bool,
+        /// Keep this action as it is (repeat for several).
+        #[arg(long = "keep", value_name = "ACTION")]
+        keep: Vec<String>,
+        /// Keep every action the coach edited or added.
+        #[arg(long)]
+        keep_edited: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an action of your own to the open plan; prints its id.
+    Add {
+        component: String,
+        title: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        start: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        end: String,
+        /// team, team_lead, platform, qa_engineer or management.
+        #[arg(long, default_value = "team")]
+        owner: String,
+        #[arg(long, value_name = "NAME")]
+        assignee: Option<String>,
+        /// The objective it serves (default: the first).
+        #[arg(long, value_name = "ID")]
+        objective: Option<String>,
+    },
+    /// Remove an action from the open plan.
+    Remove { component: String, action: String },
+    /// Rename an action.
+    Rename {
+        component: String,
+        action: String,
+        title: String,
+    },
+    /// Give an action another owner role and/or a person's name (an empty name clears it).
+    Assign {
+        component: String,
+        action: String,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+    },
+    /// Reschedule an action within the 90 days, after what it depends on.
+    Schedule {
+        component: String,
+        action: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        start: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        end: String,
+    },
+    /// Move an action to another position in the plan's order (1 = first).
+    Move {
+        component: String,
+        action: String,
+        #[arg(long, value_name = "N")]
+        to: u32,
+    },
+    /// Set an action's status: todo, doing, done or dropped.
+    Status {
+        component: String,
+        action: String,
+        status: String,
+    },
+    /// Every plan of a component, oldest first, with its grades once closed.
+    History {
+        component: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Gaps shared by several components (of a group, or the organisation): common objectives.
+    Org {
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+        /// Components that must share a gap.
+        #[arg(long, default_value_t = 2)]
+        min: usize,
+        #[arg(long, default_value_t = 3)]
+        max: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `mamos checkin COMPONENT --week N …`.
+#[derive(clap::Args)]
+pub struct CheckinArgs {
+    pub component: String,
+    /// Plan week 1–13.
+    #[arg(long)]
+    pub week: u32,
+    /// A key result's state, e.g. kr1=green (repeat for several).
+    #[arg(long = "kr", value_name = "ID=red|amber|green")]
+    pub key_results: Vec<String>,
+    /// An action's status, e.g. methods.deploy-daily=doing (repeat for several).
+    #[arg(long = "status", value_name = "ID=todo|doing|done|dropped")]
+    pub statuses: Vec<String>,
+    /// What should the situation be?
+    #[arg(long)]
+    pub target_condition: Option<String>,
+    /// What is it now?
+    #[arg(long)]
+    pub actual_condition: Option<String>,
+    /// Which obstacle are we addressing now?
+    #[arg(long)]
+    pub obstacle: Option<String>,
+    /// The next step and its expected result.
+    #[arg(long)]
+    pub next_step: Option<String>,
+    /// When we can see what we learned from it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub check_on: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run_checkin(store: &mut Store, args: CheckinArgs) -> Result<()> {
+    let CheckinArgs {
+        component,
+        week,
+        key_results,
+        statuses,
+        target_condition,
+        actual_condition,
+        obstacle,
+        next_step,
+        check_on,
+        json,
+    } = args;
+    let id = store.component_by_name(&component)?.id;
+    let mut input = CheckinInput {
+        week,
+        target_condition,
+        actual_condition,
+        obstacle,
+        next_step,
+        check_on: check_on
+            .as_deref()
+            .map(|d| parse_date_for("--check-on", d))
+            .transpose()?,
+        ..CheckinInput::default()
+    };
+    for pair in &key_results {
+        let (kr, rag) = split_pair("--kr", pair)?;
+        input.key_results.insert(kr.to_string(), Rag::parse(rag)?);
+    }
+    for pair in &statuses {
+        let (action, status) = split_pair("--status", pair)?;
+        input
+            .statuses
+            .insert(action.to_string(), ActionStatus::parse(status)?);
+    }
+    let stored = store.record_checkin(id, &input)?;
+    let checkin = stored
+        .recorded_checkins
+        .iter()
+        .find(|c| c.week == week)
+        .expect("the check-in was just recorded");
+    if json {
+        print_json(checkin);
+    } else {
+        println!(
+            "check-in of week {week} ({}) recorded for {}",
+            checkin.date, stored.component
+        );
+    }
+    Ok(())
+}
+
+/// A YYYY-MM-DD date, naming the option it came from in the error.
+pub fn parse_date_for(field: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("expected a date as YYYY-MM-DD, found {text:?}"),
+        )
+    })
+}
+
+/// `ID=VALUE`, as `--kr` and `--status` take it.
+fn split_pair<'a>(field: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
+    text.split_once('=')
+        .map(|(id, value)| (id.trim(), value.trim()))
+        .ok_or_else(|| Error::invalid(field, format!("expected ID=VALUE, found {text:?}")))
+}
+
+fn parse_owner(text: &str) -> Result<mamos::model::Owner> {
+    mamos::model::Owner::parse(text.trim()).ok_or_else(|| {
+        Error::invalid(
+            "--owner",
+            format!(
+                "expected team, team_lead, platform, qa_engineer or management, found {text:?}"
+            ),
+        )
+    })
+}
+
+fn plan_options(objectives: Option<u32>, base: &PlanOptions) -> PlanOptions {
+    PlanOptions {
+        max_objectives: objectives.unwrap_or(base.max_objectives),
+        ..base.clone()
+    }
+}
+
+pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
+    let component_id = |store: &Store, name: &str| store.component_by_name(name).map(|c| c.id);
+    let Some(command) = args.command else {
+        let name = args.component.expect("clap requires the component");
+        let id = component_id(store, &name)?;
+        let stored = match store.open_plan(id)? {
+            Some(open) if args.start.is_none() && args.objectives.is_none() => open,
+            Some(open) => return Err(Error::PlanOpen(open.component)),
+            None => {
+                let start = match args.start {
+                    Some(text) => parse_date_for("--start", &text)?,
+                    None => chrono::Local::now().date_naive(),
+                };
+                let options = plan_options(args.objectives, &PlanOptions::default());
+                store.create_plan(id, start, &options)?
+            }
+        };
+        if args.json {
+            print_json(&stored);
+        } else {
+            print!("{}", plan_text(&stored));
+        }
+        return Ok(());
+    };
+    match command {
+        PlanCommand::Close { component, json } => {
+            let stored = store.close_plan(component_id(store, &component)?)?;
+            if json {
+                print_json(&stored);
+            } else {
+                print!("{}", grades_text(&stored));
+            }
+        }
+        PlanCommand::Regenerate {
+            component,
+            objectives,
+            apply,
+            keep,
+            keep_edited,
+            json,
+        } => {
+            let id = component_id(store, &component)?;
+            let open = store
+                .open_plan(id)?
+                .ok_or(Error::NoOpenPlan(component.clone()))?;
+            let options = objectives.map(|n| plan_options(Some(n), &open.plan.options));
+            let preview = store.preview_regenerate(id, options.as_ref())?;
+            if !apply {
+                if json {
+                    print_json(&preview);
+                } else {
+                    print!("{}", diff_text(&preview.diff));
+                }
+                return Ok(());
+            }
+            let mut kept: BTreeSet<String> = keep.into_iter().collect();
+            if keep_edited {
+                kept.extend(
+                    open.plan
+                        .actions
+                        .iter()
+                        .filter(|a| a.edited)
+                        .map(|a| a.id.clone()),
+                );
+            }
+            let stored = store.regenerate_plan(id, options.as_ref(), &kept)?;
+            if json {
+                print_json(&stored);
+            } else {
+                print!("{}", plan_text(&stored));
+            }
+        }
+        PlanCommand::Add {
+            component,
+            title,
+            start,
+            end,
+            owner,
+            assignee,
+            objective,
+        } => {
+            let new = NewAction {
+                title,
+                objective,
+                owner: parse_owner(&owner)?,
+                assignee,
+                start: parse_date_for("--start", &start)?,
+                end: parse_date_for("--end", &end)?,
+            };
+            let action = store.add_action(component_id(store, &component)?, &new)?;
+            println!("{}", action.id);
+        }
+        PlanCommand::Remove { component, action } => {
+            store.remove_action(component_id(store, &component)?, &action)?;
+        }
+        PlanCommand::Rename {
+            component,
+            action,
+            title,
+        } => {
+            let edit = ActionEdit::Rename { title };
+            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+        }
+        PlanCommand::Assign {
+            component,
+            action,
+            owner,
+            to,
+        } => {
+            if owner.is_none() && to.is_none() {
+                return Err(Error::invalid(
+                    "assign",
+                    "give --owner ROLE, --to NAME, or both",
+                ));
+            }
+            let edit = ActionEdit::Reassign {
+                owner: owner.as_deref().map(parse_owner).transpose()?,
+                assignee: to,
+            };
+            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+        }
+        PlanCommand::Schedule {
+            component,
+            action,
+            start,
+            end,
+        } => {
+            let edit = ActionEdit::Reschedule {
+                start: parse_date_for("--start", &start)?,
+                end: parse_date_for("--end", &end)?,
+            };
+            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+        }
+        PlanCommand::Move {
+            component,
+            action,
+            to,
+        } => {
+            let edit = ActionEdit::Move { position: to };
+            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+        }
+        PlanCommand::Status {
+            component,
+            action,
+            status,
+        } => {
+            let edit = ActionEdit::Status {
+                status: ActionStatus::parse(&status)?,
+            };
+            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+        }
+        PlanCommand::History { component, json } => {
+            let plans = store.plans(component_id(store, &component)?)?;
+            if json {
+                print_json(&plans);
+            } else {
+                for p in &plans {
+                    let state = match (&p.closed_at, p.mean_grade) {
+                        (None, _) => "open".to_string(),
+                        (Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
+                        (Some(_), None) => "closed, not graded".to_string(),
+                    };
+                    println!(
+                        "{}  {} to {}  {} actions  {state}",
+                        p.id,
+                        p.plan.start,
+                        p.plan.end,
+                        p.plan.actions.len()
+                    );
+                }
+            }
+        }
+        PlanCommand::Org {
+            group,
+            min,
+            max,
+            json,
+        } => {
+            let common = store.common_objectives(group.as_deref(), min, max)?;
+            if json {
+                print_json(&serde_json::json!({"group": group, "common_objectives": common}));
+            } else if common.is_empty() {
+                println!(
+                    "no gap is shared by {min} or more components of {}",
+                    group.as_deref().unwrap_or("the organisation")
+                );
+            } else {
+                for o in &common {
+                    let served: Vec<String> = o
+                        .components
+                        .iter()
+                        .map(|c| format!("{} ({}→{})", c.name, c.level, c.target))
+                        .collect();
+                    println!(
+                        "{}  [{}, owner {}, priority {:.2}]\n  serves: {}\n  next step: {}",
+                        o.title,
+                        o.practice_id,
+                        o.owner.as_str(),
+                        o.priority,
+                        served.join(", "),
+                        o.step
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn plan_text(stored: &StoredPlan) -> String {
+    let plan = &stored.plan;
+    let mut out = format!(
+        "90-day plan {} of {}: {} to {} (re-assessment {})\n",
+        stored.id, stored.component, plan.start, plan.end, plan.reassessment
+    );
+    if let Some(reason) = &plan.empty_reason {
+        out.push_str(&format!("\nnothing planned: {reason}\n"));
+    }
+    for objective in &plan.objectives {
+        out.push_str(&format!("\n{}  {}\n", objective.id, objective.title));
+        for kr in &objective.key_results {
+            out.push_str(&format!("  {}  {}\n", kr.id, kr.text));
+        }
+        for a in plan.actions.iter().filter(|a| a.objective == objective.id) {
+            let owner = a
+                .assignee
+                .clone()
+                .unwrap_or_else(|| a.owner.as_str().to_string());
+            out.push_str(&format!(
+                "  - {}  [{}]  {}  weeks {}–{} ({} to {})  owner {owner}\n      {}\n",
+                a.title,
+                a.id,
+                a.status.as_str(),
+                a.start_week,
+                a.end_week,
+                a.start,
+                a.end,
+                a.step
+            ));
+            if let Some(why) = &a.why {
+                out.push_str(&format!("      why: {}\n", why.text));
+            }
+        }
+    }
+    if !plan.milestones.is_empty() {
+        out.push_str("\nmilestones\n");
+        for m in &plan.milestones {
+            out.push_str(&format!(
+                "  day {} ({}): {}\n",
+                m.day,
+                m.date,
+                m.criteria.join("; ")
+            ));
+        }
+    }
+    if !plan.checkins.is_empty() {
+        let dates: Vec<String> = plan.checkins.iter().map(|c| c.date.to_string()).collect();
+        out.push_str(&format!(
+            "\nweekly 30-minute check-ins: {}\n",
+            dates.join(", ")
+        ));
+    }
+    if !plan.deferred.is_empty() {
+        out.push_str(&format!(
+            "\n{} gaps left for a later cycle\n",
+            plan.deferred.len()
+        ));
+    }
+    out
+}
+
+fn grades_text(stored: &StoredPlan) -> String {
+    let mut out = format!(
+        "plan {} of {} closed by workshop {}\n",
+        stored.id,
+        stored.component,
+        stored.closed_by.map_or("-".to_string(), |w| w.to_string())
+    );
+    for g in &stored.grades {
+        out.push_str(&format!(
+            "  {}  {}: {} (found {})\n",
+            g.key_result,
+            g.text,
+            g.grade
+                .map_or("not graded".to_string(), |v| format!("{v:.2}")),
+            g.found.as_deref().unwrap_or("nothing")
+        ));
+    }
+    out.push_str(&format!(
+        "mean grade: {}\n",
+        stored
+            .mean_grade
+            .map_or("not graded".to_string(), |v| format!("{v:.2}"))
+    ));
+    out
+}
+
+fn diff_text(diff: &mamos::plan::PlanDiff) -> String {
+    if diff.is_empty() {
+        return "regenerating would change nothing\n".to_string();
+    }
+    let mut out = String::from("regenerating would change:\n");
+    for id in &diff.added {
+        out.push_str(&format!("  + {id}\n"));
+    }
+    for id in &diff.removed {
+        let edited = if diff.edited_removed.contains(id) {
+            " (edited by you)"
+        } else {
+            ""
+        };
+        out.push_str(&format!("  - {id}{edited}\n"));
+    }
+    for change in &diff.changed {
+        let edited = if change.edited {
+            " (edited by you: --keep it to keep your version)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "  ~ {}: {}{edited}\n",
+            change.id,
+            change.fields.join(", ")
+        ));
+    }
+    if diff.objectives_changed {
+        out.push_str("  objectives or key results change\n");
+    }
+    out.push_str(
+        "apply with `mamos plan regenerate COMPONENT --apply [--keep ACTION] [--keep-edited]`\n",
+    );
+    out
+}

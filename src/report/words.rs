@@ -1,0 +1,138 @@
+//! The documents' own words in English and French, and how numbers are
+//! written in each (bank texts come from the bank in the same language).
+
+use crate::model::Bank;
+use crate::scoring::Answer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// `fr`, `fr-CA`… are French; every other language falls back to English.
+    pub fn of(code: &str) -> Lang {
+        match code.split(['-', '_']).next().unwrap_or("") {
+            "fr" => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    /// The bank language code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    pub fn pick(self, en: &'static str, fr: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+
+    fn decimal(self, text: String) -> String {
+        match self {
+            Lang::En => text,
+            Lang::Fr => text.replace('.', ","),
+        }
+    }
+
+    /// "62.5 %" / "62,5 %".
+    pub fn percent(self, value: f64) -> String {
+        self.decimal(format!("{value:.1} %"))
+    }
+
+    pub fn not_assessed(self) -> &'static str {
+        self.pick("not assessed", "non évalué")
+    }
+
+    pub fn optional_percent(self, value: Option<f64>) -> String {
+        value.map_or_else(|| self.not_assessed().to_string(), |v| self.percent(v))
+    }
+
+    /// A difference with its sign: "+4.2", "−3.0", "0.0" (a true minus sign).
+    pub fn signed(self, value: f64) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        let text = if rounded > 0.0 {
+            format!("+{rounded:.1}")
+        } else if rounded < 0.0 {
+            format!("−{:.1}", -rounded)
+        } else {
+            "0.0".to_string()
+        };
+        self.decimal(text)
+    }
+
+    /// A level difference: "+1", "−2", "0".
+    pub fn signed_levels(self, value: i8) -> String {
+        match value {
+            v if v > 0 => format!("+{v}"),
+            v if v < 0 => format!("−{}", -i16::from(v)),
+            _ => "0".to_string(),
+        }
+    }
+
+    pub fn one_decimal(self, value: f64) -> String {
+        self.decimal(format!("{value:.1}"))
+    }
+
+    pub fn page_of(self) -> fn(usize, usize) -> String {
+        match self {
+            Lang::En => |n, total| format!("Page {n} of {total}"),
+            Lang::Fr => |n, total| format!("Page {n} sur {total}"),
+        }
+    }
+
+    pub fn yes_no(self, yes: bool) -> &'static str {
+        match yes {
+            true => self.pick("yes", "oui"),
+            false => self.pick("no", "non"),
+        }
+    }
+}
+
+/// "2 · Defined" with the bank's label for the level, or the number alone.
+pub fn level(bank: &Bank, lang: Lang, level: u8) -> String {
+    match bank.levels.iter().find(|l| l.value == level) {
+        Some(l) => format!("{level} · {}", l.label.get(lang.code())),
+        None => level.to_string(),
+    }
+}
+
+/// An answer as a reader sees it: "2 · Defined", "N/A", or "unanswered".
+pub fn answer(bank: &Bank, lang: Lang, answer: Option<&Answer>) -> String {
+    match answer {
+        Some(Answer::Level { level: l }) => level(bank, lang, *l),
+        Some(Answer::NotApplicable { .. }) => "N/A".to_string(),
+        None => lang.pick("unanswered", "sans réponse").to_string(),
+    }
+}
+
+/// A vote in a short form for a list of votes: "2" or "N/A".
+pub fn short_answer(answer: &Answer) -> String {
+    match answer {
+        Answer::Level { level } => level.to_string(),
+        Answer::NotApplicable { .. } => "N/A".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_language_decimal_separator_and_a_true_minus() {
+        assert_eq!(Lang::Fr.percent(62.5), "62,5 %");
+        assert_eq!(Lang::En.signed(-3.04), "−3.0");
+        assert_eq!(Lang::Fr.signed(4.25), "+4,3");
+        assert_eq!(Lang::En.signed(-0.01), "0.0");
+        assert_eq!(Lang::En.signed_levels(-2), "−2");
+        assert_eq!((Lang::Fr.page_of())(2, 9), "Page 2 sur 9");
+        assert_eq!(Lang::of("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::of("de"), Lang::En);
+    }
+}

@@ -1,0 +1,868 @@
+//! 90-day plans in the store: generated from a component's current workshop
+//! by the pure `plan` module, then edited by the coach action by action,
+//! checked weekly and closed at the re-assessment. Every edit is committed
+//! when it is made; bad input changes nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{now, Store};
+use crate::assessment::{check_note_length, target_overrides, MAX_NAME_CHARS};
+use crate::model::Owner;
+use crate::plan::{
+    common_objectives, diff, generate_plan, grade_key_results, mean_grade, merge_regenerated,
+    week_of, week_start, Action, ActionStatus, CommonObjective, KeyResultGrade, Plan, PlanDiff,
+    PlanInputs, PlanOptions, PLAN_WEEKS,
+};
+use crate::{Error, Result};
+
+/// Longest action title.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// A key result's state at a check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Rag {
+    Red,
+    Amber,
+    Green,
+}
+
+impl Rag {
+    pub fn parse(text: &str) -> Result<Rag> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "red" => Ok(Rag::Red),
+            "amber" => Ok(Rag::Amber),
+            "green" => Ok(Rag::Green),
+            _ => Err(Error::invalid(
+                "key result",
+                format!("expected red, amber or green, found {text:?}"),
+            )),
+        }
+    }
+}
+
+/// A recorded weekly check-in: red/amber/green per key result and the
+/// improvement-kata answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Checkin {
+    pub week: u32,
+    /// The planned date of that week's check-in.
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub key_results: BTreeMap<String, Rag>,
+    /// What should the situation be?
+    pub target_condition: String,
+    /// What is it now?
+    pub actual_condition: String,
+    /// Which obstacle are we addressing now?
+    pub obstacle: String,
+    /// What is the next step, and what do we expect?
+    pub next_step: String,
+    /// When can we see what we learned from it?
+    #[ts(type = "string | null")]
+    pub check_on: Option<NaiveDate>,
+    /// RFC 3339 UTC.
+    pub recorded_at: String,
+}
+
+/// What a check-in records; fields left out keep what an earlier record of the same week said.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CheckinInput {
+    pub week: u32,
+    pub key_results: BTreeMap<String, Rag>,
+    pub target_condition: Option<String>,
+    pub actual_condition: Option<String>,
+    pub obstacle: Option<String>,
+    pub next_step: Option<String>,
+    #[ts(type = "string | null")]
+    pub check_on: Option<NaiveDate>,
+    /// New action statuses, by action id.
+    pub statuses: BTreeMap<String, ActionStatus>,
+}
+
+/// A plan as stored: the plan with the coach's edits, its check-ins and, once closed, its grades.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StoredPlan {
+    pub id: i64,
+    pub component_id: i64,
+    pub component: String,
+    /// The workshop it was generated from.
+    pub workshop_id: i64,
+    pub created_at: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub plan: Plan,
+    /// The check-ins recorded so far (the plan's `checkins` are the planned dates).
+    pub recorded_checkins: Vec<Checkin>,
+    pub closed_at: Option<String>,
+    /// The re-assessment workshop that closed it.
+    pub closed_by: Option<i64>,
+    pub grades: Vec<KeyResultGrade>,
+    pub mean_grade: Option<f64>,
+    /// The plan this one follows.
+    pub previous_plan: Option<i64>,
+}
+
+/// One change the coach makes to an action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ActionEdit {
+    Rename {
+        title: String,
+    },
+    /// A role, and a person's name that replaces it (empty clears the name).
+    Reassign {
+        owner: Option<Owner>,
+        assignee: Option<String>,
+    },
+    Reschedule {
+        #[ts(type = "string")]
+        start: NaiveDate,
+        #[ts(type = "string")]
+        end: NaiveDate,
+    },
+    /// To 1-based position `position` in the plan's order.
+    Move {
+        position: u32,
+    },
+    Status {
+        status: ActionStatus,
+    },
+}
+
+/// An action the coach adds by hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewAction {
+    pub title: String,
+    /// The objective it serves (`o1`, …); the first objective when null.
+    pub objective: Option<String>,
+    pub owner: Owner,
+    pub assignee: Option<String>,
+    #[ts(type = "string")]
+    pub start: NaiveDate,
+    #[ts(type = "string")]
+    pub end: NaiveDate,
+}
+
+/// What regenerating would change, and the plan it would give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RegeneratePreview {
+    pub diff: PlanDiff,
+    pub plan: Plan,
+}
+
+fn json_error(what: &str, e: serde_json::Error) -> Error {
+    Error::invalid(what, e.to_string())
+}
+
+fn clean_title(title: &str) -> Result<String> {
+    let title = title.trim();
+    if title.is_empty() || title.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "title",
+            "an action title cannot be empty or contain line breaks or tabs",
+        ));
+    }
+    let count = title.chars().count();
+    if count > MAX_TITLE_CHARS {
+        return Err(Error::invalid(
+            "title",
+            format!(
+                "an action title has at most {MAX_TITLE_CHARS} characters, this one has {count}"
+            ),
+        ));
+    }
+    Ok(title.to_string())
+}
+
+/// An empty name clears the assignee.
+fn clean_assignee(name: &str) -> Result<Option<String>> {
+    let name = name.trim();
+    if name.chars().any(char::is_control) || name.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::invalid(
+            "assignee",
+            format!("a person's name has at most {MAX_NAME_CHARS} characters and no line breaks"),
+        ));
+    }
+    Ok((!name.is_empty()).then(|| name.to_string()))
+}
+
+/// Dates inside the plan, start before end, after what the action needs and
+/// before what needs it.
+fn check_schedule(plan: &Plan, action: &Action) -> Result<()> {
+    let field = format!("action {}", action.id);
+    if action.start > action.end {
+        return Err(Error::invalid(
+            &field,
+            format!("starts on {} after it ends on {}", action.start, action.end),
+        ));
+    }
+    if action.start < plan.start || action.end > plan.end {
+        return Err(Error::invalid(
+            &field,
+            format!(
+                "must run within the plan, {} to {} (day 1 to day 90); asked {} to {}",
+                plan.start, plan.end, action.start, action.end
+            ),
+        ));
+    }
+    for dep in &action.depends_on {
+        if let Some(before) = plan
+            .actions
+            .iter()
+            .find(|a| &a.id == dep && a.id != action.id)
+        {
+            if action.start <= before.end {
+                return Err(Error::invalid(
+                    &field,
+                    format!(
+                        "cannot start on {} before {dep}, which it depends on, ends on {}",
+                        action.start, before.end
+                    ),
+                ));
+            }
+        }
+    }
+    for after in plan
+        .actions
+        .iter()
+        .filter(|a| a.id != action.id && a.depends_on.contains(&action.id))
+    {
+        if after.start <= action.end {
+            return Err(Error::invalid(
+                &field,
+                format!(
+                    "cannot end on {} after {}, which depends on it, starts on {}",
+                    action.end, after.id, after.start
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The pure inputs of a plan for a workshop, then a function of them.
+    fn with_plan_inputs<T>(
+        &self,
+        workshop_id: i64,
+        start: NaiveDate,
+        f: impl FnOnce(&PlanInputs) -> T,
+    ) -> Result<T> {
+        let view = self.workshop_view(workshop_id)?;
+        let answers = view.answer_map();
+        let targets = target_overrides(&view.overrides);
+        let dora = self.dora(workshop_id)?.map(|(metrics, _)| metrics);
+        let inputs = PlanInputs {
+            bank: &view.bank,
+            blueprint: view.component.blueprint,
+            targets: &targets,
+            answers: &answers,
+            dora: dora.as_ref(),
+            start,
+        };
+        Ok(f(&inputs))
+    }
+
+    fn latest_workshop(&self, component_id: i64) -> Result<i64> {
+        Ok(self.current_assessment(component_id)?.0)
+    }
+
+    /// The plan a component's current workshop gives, without storing it.
+    pub fn preview_plan(
+        &self,
+        component_id: i64,
+        start: NaiveDate,
+        options: &PlanOptions,
+    ) -> Result<Plan> {
+        options.check()?;
+        let workshop = self.latest_workshop(component_id)?;
+        self.with_plan_inputs(workshop, start, |inputs| generate_plan(inputs, options))
+    }
+
+    /// Generates and stores a plan from the component's current workshop.
+    /// A component has at most one open plan: close it first.
+    pub fn create_plan(
+        &mut self,
+        component_id: i64,
+        start: NaiveDate,
+        options: &PlanOptions,
+    ) -> Result<StoredPlan> {
+        let component = self.component(component_id)?;
+        if self.open_plan_id(component_id)?.is_some() {
+            return Err(Error::PlanOpen(component.name));
+        }
+        let plan = self.preview_plan(component_id, start, options)?;
+        let workshop = self.latest_workshop(component_id)?;
+        let previous: Option<i64> = self.db(self.conn.query_row(
+            "SELECT max(id) FROM plan WHERE component_id = ?1",
+            params![component_id],
+            |row| row.get(0),
+        ))?;
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let id = self.db((|| {
+            tx.execute(
+                "INSERT INTO plan (component_id, assessment_id, start_date, content, created_at, previous_plan)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![component_id, workshop, start.to_string(), plan_content(&plan), now(), previous],
+            )?;
+            let id = tx.last_insert_rowid();
+            write_actions(&tx, id, &plan.actions)?;
+            Ok(id)
+        })())?;
+        self.db(tx.commit())?;
+        self.plan(id)
+    }
+
+    fn open_plan_id(&self, component_id: i64) -> Result<Option<i64>> {
+        self.db(self
+            .conn
+            .query_row(
+                "SELECT id FROM plan WHERE component_id = ?1 AND closed_at IS NULL",
+                params![component_id],
+                |row| row.get(0),
+            )
+            .optional())
+    }
+
+    /// The component's open plan, if any.
+    pub fn open_plan(&self, component_id: i64) -> Result<Option<StoredPlan>> {
+        self.component(component_id)?;
+        self.open_plan_id(component_id)?
+            .map(|id| self.plan(id))
+            .transpose()
+    }
+
+    fn require_open_plan(&self, component_id: i64) -> Result<StoredPlan> {
+        let component = self.component(component_id)?;
+        self.open_plan(component_id)?
+            .ok_or(Error::NoOpenPlan(component.name))
+    }
+
+    /// Every plan of a component, oldest first.
+    pub fn plans(&self, component_id: i64) -> Result<Vec<StoredPlan>> {
+        self.component(component_id)?;
+        let mut stmt = self.db(self
+            .conn
+            .prepare_cached("SELECT id FROM plan WHERE component_id = ?1 ORDER BY id"))?;
+        let ids = self.db(stmt
+            .query_map(params![component_id], |row| row.get::<_, i64>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        ids.into_iter().map(|id| self.plan(id)).collect()
+    }
+
+    pub fn plan(&self, plan_id: i64) -> Result<StoredPlan> {
+        let row = self.db(self
+            .conn
+            .query_row(
+                "SELECT p.component_id, c.name, p.assessment_id, p.created_at, p.content,
+                        p.closed_at, p.closed_by, p.grades, p.previous_plan
+                 FROM plan p JOIN component c ON c.id = p.component_id WHERE p.id = ?1",
+                params![plan_id],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, i64>(2)?,
+                        row.get::<_, String>(3)?,
+                        row.get::<_, String>(4)?,
+                        row.get::<_, Option<String>>(5)?,
+                        row.get::<_, Option<i64>>(6)?,
+                        row.get::<_, Option<String>>(7)?,
+                        row.get::<_, Option<i64>>(8)?,
+                    ))
+                },
+            )
+            .optional())?;
+        let Some((
+            component_id,
+            component,
+            workshop_id,
+            created_at,
+            content,
+            closed_at,
+            closed_by,
+            grades,
+            previous_plan,
+        )) = row
+        else {
+            return Err(Error::invalid("plan", format!("no plan with id {plan_id}")));
+        };
+        let mut plan: Plan =
+            serde_json::from_str(&content).map_err(|e| json_error("stored plan", e))?;
+        plan.actions = self.actions(plan_id)?;
+        let grades: Vec<KeyResultGrade> = match grades {
+            Some(text) => {
+                serde_json::from_str(&text).map_err(|e| json_error("stored grades", e))?
+            }
+            None => Vec::new(),
+        };
+        Ok(StoredPlan {
+            id: plan_id,
+            component_id,
+            component,
+            workshop_id,
+            created_at,
+            recorded_checkins: self.checkins(plan_id, plan.start)?,
+            mean_grade: mean_grade(&grades),
+            plan,
+            closed_at,
+            closed_by,
+            grades,
+            previous_plan,
+        })
+    }
+
+    fn actions(&self, plan_id: i64) -> Result<Vec<Action>> {
+        let mut stmt = self.db(self.conn.prepare_cached(
+            "SELECT content FROM plan_action WHERE plan_id = ?1 ORDER BY position",
+        ))?;
+        let rows = self.db(stmt
+            .query_map(params![plan_id], |row| row.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        rows.iter()
+            .map(|text| serde_json::from_str(text).map_err(|e| json_error("stored action", e)))
+            .collect()
+    }
+
+    fn checkins(&self, plan_id: i64, start: NaiveDate) -> Result<Vec<Checkin>> {
+        let mut stmt = self.db(self.conn.prepare_cached(
+            "SELECT week, key_results, target_condition, actual_condition, obstacle, next_step,
+                    check_on, recorded_at
+             FROM plan_checkin WHERE plan_id = ?1 ORDER BY week",
+        ))?;
+        let rows = self.db(stmt
+            .query_map(params![plan_id], |row| {
+                Ok((
+                    row.get::<_, u32>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, String>(5)?,
+                    row.get::<_, Option<String>>(6)?,
+                    row.get::<_, String>(7)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        rows.into_iter()
+            .map(
+                |(week, krs, target, actual, obstacle, next, check_on, recorded_at)| {
+                    Ok(Checkin {
+                        week,
+                        date: week_start(start, week),
+                        key_results: serde_json::from_str(&krs)
+                            .map_err(|e| json_error("stored check-in", e))?,
+                        target_condition: target,
+                        actual_condition: actual,
+                        obstacle,
+                        next_step: next,
+                        check_on: check_on.and_then(|d| d.parse().ok()),
+                        recorded_at,
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// Replaces the open plan's actions in one transaction.
+    fn save_actions(&mut self, plan_id: i64, actions: &[Action]) -> Result<()> {
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        self.db((|| {
+            tx.execute(
+                "DELETE FROM plan_action WHERE plan_id = ?1",
+                params![plan_id],
+            )?;
+            write_actions(&tx, plan_id, actions)
+        })())?;
+        self.db(tx.commit())
+    }
+
+    /// Applies one coach edit to an action of the component's open plan.
+    pub fn edit_action(
+        &mut self,
+        component_id: i64,
+        action_id: &str,
+        edit: &ActionEdit,
+    ) -> Result<StoredPlan> {
+        let stored = self.require_open_plan(component_id)?;
+        let mut plan = stored.plan;
+        let index = action_index(&plan, action_id)?;
+        let mut action = plan.actions[index].clone();
+        match edit {
+            ActionEdit::Rename { title } => action.title = clean_title(title)?,
+            ActionEdit::Reassign { owner, assignee } => {
+                if let Some(owner) = owner {
+                    action.owner = *owner;
+                }
+                if let Some(name) = assignee {
+                    action.assignee = clean_assignee(name)?;
+                }
+            }
+            ActionEdit::Reschedule { start, end } => {
+                action.start = *start;
+                action.end = *end;
+                action.start_week = week_of(plan.start, *start);
+                action.end_week = week_of(plan.start, *end);
+                check_schedule(&plan, &action)?;
+            }
+            ActionEdit::Move { position } => {
+                let count = plan.actions.len() as u32;
+                if !(1..=count).contains(position) {
+                    return Err(Error::invalid(
+                        "position",
+                        format!("expected a position from 1 to {count}, found {position}"),
+                    ));
+                }
+            }
+            ActionEdit::Status { status } => action.status = *status,
+        }
+        if !matches!(edit, ActionEdit::Status { .. }) {
+            action.edited = true;
+        }
+        plan.actions[index] = action;
+        if let ActionEdit::Move { position } = edit {
+            let moved = plan.actions.remove(index);
+            plan.actions.insert(*position as usize - 1, moved);
+        }
+        self.save_actions(stored.id, &plan.actions)?;
+        self.plan(stored.id)
+    }
+
+    /// Adds the coach's own action to the open plan; its id is `custom-N`.
+    pub fn add_action(&mut self, component_id: i64, new: &NewAction) -> Result<Action> {
+        let stored = self.require_open_plan(component_id)?;
+        let mut plan = stored.plan;
+        let objective = match &new.objective {
+            Some(id) if plan.objectives.iter().any(|o| &o.id == id) => id.clone(),
+            Some(id) => {
+                let known: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
+                return Err(Error::invalid(
+                    "objective",
+                    format!("no objective {id:?} in this plan; its objectives are {known:?}"),
+                ));
+            }
+            None => plan
+                .objectives
+                .first()
+                .map_or("o1".to_string(), |o| o.id.clone()),
+        };
+        let number = (1..)
+            .find(|n| plan.action(&format!("custom-{n}")).is_none())
+            .unwrap_or(1);
+        let action = Action {
+            id: format!("custom-{number}"),
+            objective,
+            practice_id: None,
+            title: clean_title(&new.title)?,
+            step: String::new(),
+            why: None,
+            owner: new.owner,
+            assignee: new
+                .assignee
+                .as_deref()
+                .map(clean_assignee)
+                .transpose()?
+                .flatten(),
+            phase: crate::plan::Phase::QuickWins,
+            start: new.start,
+            end: new.end,
+            start_week: week_of(plan.start, new.start),
+            end_week: week_of(plan.start, new.end),
+            depends_on: Vec::new(),
+            status: ActionStatus::Todo,
+            edited: true,
+        };
+        check_schedule(&plan, &action)?;
+        let phase = match action.start_week {
+            0..=4 => crate::plan::Phase::QuickWins,
+            5..=8 => crate::plan::Phase::Constraint,
+            _ => crate::plan::Phase::ScaleOut,
+        };
+        let action = Action { phase, ..action };
+        plan.actions.push(action.clone());
+        self.save_actions(stored.id, &plan.actions)?;
+        Ok(action)
+    }
+
+    /// Removes an action from the open plan; actions that depended on it no longer wait for it.
+    pub fn remove_action(&mut self, component_id: i64, action_id: &str) -> Result<StoredPlan> {
+        let stored = self.require_open_plan(component_id)?;
+        let mut plan = stored.plan;
+        let index = action_index(&plan, action_id)?;
+        plan.actions.remove(index);
+        for action in &mut plan.actions {
+            action.depends_on.retain(|d| d != action_id);
+        }
+        self.save_actions(stored.id, &plan.actions)?;
+        self.plan(stored.id)
+    }
+
+    /// What regenerating the open plan from the component's current workshop
+    /// (same start date; these options, else the plan's) would change.
+    pub fn preview_regenerate(
+        &self,
+        component_id: i64,
+        options: Option<&PlanOptions>,
+    ) -> Result<RegeneratePreview> {
+        let stored = self.require_open_plan(component_id)?;
+        let options = options.unwrap_or(&stored.plan.options);
+        let plan = self.preview_plan(component_id, stored.plan.start, options)?;
+        Ok(RegeneratePreview {
+            diff: diff(&stored.plan, &plan),
+            plan,
+        })
+    }
+
+    /// Regenerates the open plan, keeping the actions listed in `keep` as the
+    /// coach left them (each must be an action of the plan); statuses carry over.
+    pub fn regenerate_plan(
+        &mut self,
+        component_id: i64,
+        options: Option<&PlanOptions>,
+        keep: &BTreeSet<String>,
+    ) -> Result<StoredPlan> {
+        let stored = self.require_open_plan(component_id)?;
+        for id in keep {
+            action_index(&stored.plan, id)?;
+        }
+        let preview = self.preview_regenerate(component_id, options)?;
+        let merged = merge_regenerated(&stored.plan, preview.plan, keep);
+        let workshop = self.latest_workshop(component_id)?;
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        self.db((|| {
+            tx.execute(
+                "UPDATE plan SET content = ?2, assessment_id = ?3 WHERE id = ?1",
+                params![stored.id, plan_content(&merged), workshop],
+            )?;
+            tx.execute(
+                "DELETE FROM plan_action WHERE plan_id = ?1",
+                params![stored.id],
+            )?;
+            write_actions(&tx, stored.id, &merged.actions)
+        })())?;
+        self.db(tx.commit())?;
+        self.plan(stored.id)
+    }
+
+    /// Records (or completes) the check-in of one week of the open plan, and
+    /// the action statuses it reports, in one transaction.
+    pub fn record_checkin(
+        &mut self,
+        component_id: i64,
+        input: &CheckinInput,
+    ) -> Result<StoredPlan> {
+        let stored = self.require_open_plan(component_id)?;
+        if !(1..=PLAN_WEEKS).contains(&input.week) {
+            return Err(Error::invalid(
+                "week",
+                format!(
+                    "expected a week from 1 to {PLAN_WEEKS}, found {}",
+                    input.week
+                ),
+            ));
+        }
+        let known: Vec<&str> = stored.plan.key_results().map(|k| k.id.as_str()).collect();
+        for id in input.key_results.keys() {
+            if !known.contains(&id.as_str()) {
+                return Err(Error::invalid(
+                    "key result",
+                    format!("no key result {id:?} in this plan; its key results are {known:?}"),
+                ));
+            }
+        }
+        for id in input.statuses.keys() {
+            action_index(&stored.plan, id)?;
+        }
+        let texts = [
+            ("target condition", &input.target_condition),
+            ("actual condition", &input.actual_condition),
+            ("obstacle", &input.obstacle),
+            ("next step", &input.next_step),
+        ];
+        for (field, text) in texts {
+            if let Some(text) = text {
+                check_note_length(field, text)?;
+            }
+        }
+        let earlier = stored
+            .recorded_checkins
+            .iter()
+            .find(|c| c.week == input.week);
+        let mut key_results = earlier.map(|c| c.key_results.clone()).unwrap_or_default();
+        key_results.extend(input.key_results.clone());
+        let text = |given: &Option<String>, before: Option<&String>| {
+            given
+                .as_ref()
+                .map(|t| t.trim().to_string())
+                .or_else(|| before.cloned())
+                .unwrap_or_default()
+        };
+        let target = text(
+            &input.target_condition,
+            earlier.map(|c| &c.target_condition),
+        );
+        let actual = text(
+            &input.actual_condition,
+            earlier.map(|c| &c.actual_condition),
+        );
+        let obstacle = text(&input.obstacle, earlier.map(|c| &c.obstacle));
+        let next = text(&input.next_step, earlier.map(|c| &c.next_step));
+        let check_on = input.check_on.or(earlier.and_then(|c| c.check_on));
+        let mut actions = stored.plan.actions.clone();
+        for (id, status) in &input.statuses {
+            if let Some(action) = actions.iter_mut().find(|a| &a.id == id) {
+                action.status = *status;
+            }
+        }
+        let krs = serde_json::to_string(&key_results).map_err(|e| json_error("key results", e))?;
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        self.db((|| {
+            tx.execute(
+                "INSERT INTO plan_checkin (plan_id, week, key_results, target_condition,
+                     actual_condition, obstacle, next_step, check_on, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (plan_id, week) DO UPDATE SET key_results = excluded.key_results,
+                     target_condition = excluded.target_condition,
+                     actual_condition = excluded.actual_condition, obstacle = excluded.obstacle,
+                     next_step = excluded.next_step, check_on = excluded.check_on,
+                     recorded_at = excluded.recorded_at",
+                params![
+                    stored.id,
+                    input.week,
+                    krs,
+                    target,
+                    actual,
+                    obstacle,
+                    next,
+                    check_on.map(|d| d.to_string()),
+                    now()
+                ],
+            )?;
+            if !input.statuses.is_empty() {
+                tx.execute(
+                    "DELETE FROM plan_action WHERE plan_id = ?1",
+                    params![stored.id],
+                )?;
+                write_actions(&tx, stored.id, &actions)?;
+            }
+            Ok(())
+        })())?;
+        self.db(tx.commit())?;
+        self.plan(stored.id)
+    }
+
+    /// Closes the open plan at the re-assessment: its key results are graded
+    /// 0–1 from the component's current workshop, which must be a later
+    /// workshop than the one the plan started from.
+    pub fn close_plan(&mut self, component_id: i64) -> Result<StoredPlan> {
+        let stored = self.require_open_plan(component_id)?;
+        let workshop = self.latest_workshop(component_id)?;
+        if workshop == stored.workshop_id {
+            return Err(Error::invalid(
+                "plan",
+                format!(
+                    "the plan of {:?} started from workshop {workshop}, its latest; hold the re-assessment first (`mamos workshop start`)",
+                    stored.component
+                ),
+            ));
+        }
+        let view = self.workshop_view(workshop)?;
+        let dora = self.dora(workshop)?.map(|(metrics, _)| metrics);
+        let grades = grade_key_results(&stored.plan, &view.answer_map(), dora.as_ref());
+        let text = serde_json::to_string(&grades).map_err(|e| json_error("grades", e))?;
+        self.db(self.conn.execute(
+            "UPDATE plan SET closed_at = ?2, closed_by = ?3, grades = ?4 WHERE id = ?1",
+            params![stored.id, now(), workshop, text],
+        ))?;
+        self.plan(stored.id)
+    }
+
+    /// Gaps shared by at least `min_components` of the components (all, or one
+    /// group's), from each component's current workshop.
+    pub fn common_objectives(
+        &self,
+        group: Option<&str>,
+        min_components: usize,
+        max: usize,
+    ) -> Result<Vec<CommonObjective>> {
+        let components = match group {
+            Some(name) => self.group_components(name)?,
+            None => self.components()?,
+        };
+        let mut owned = Vec::new();
+        for component in &components {
+            let workshop = self.latest_workshop(component.id)?;
+            let view = self.workshop_view(workshop)?;
+            let answers = view.answer_map();
+            let targets = target_overrides(&view.overrides);
+            owned.push((component.name.clone(), view, answers, targets));
+        }
+        let inputs: Vec<(&str, PlanInputs)> = owned
+            .iter()
+            .map(|(name, view, answers, targets)| {
+                (
+                    name.as_str(),
+                    PlanInputs {
+                        bank: &view.bank,
+                        blueprint: view.component.blueprint,
+                        targets,
+                        answers,
+                        dora: None,
+                        start: NaiveDate::MIN,
+                    },
+                )
+            })
+            .collect();
+        Ok(common_objectives(
+            &inputs,
+            min_components,
+            max,
+            crate::model::DEFAULT_LANG,
+        ))
+    }
+}
+
+fn action_index(plan: &Plan, action_id: &str) -> Result<usize> {
+    plan.actions
+        .iter()
+        .position(|a| a.id == action_id)
+        .ok_or_else(|| Error::UnknownAction {
+            action: action_id.to_string(),
+            known: plan
+                .actions
+                .iter()
+                .map(|a| a.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// The plan as stored in `plan.content`: everything but the actions, which have their rows.
+fn plan_content(plan: &Plan) -> String {
+    let without_actions = Plan {
+        actions: Vec::new(),
+        ..plan.clone()
+    };
+    serde_json::to_string(&without_actions).expect("a plan always serializes")
+}
+
+fn write_actions(
+    tx: &rusqlite::Transaction,
+    plan_id: i64,
+    actions: &[Action],
+) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO plan_action (plan_id, id, position, content) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, action) in actions.iter().enumerate() {
+        let content = serde_json::to_string(action).expect("an action always serializes");
+        stmt.execute(params![plan_id, action.id, position as i64, content])?;
+    }
+    Ok(())
+}
