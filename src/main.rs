@@ -717,17 +717,14 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Org { group, json } => {
-            let components = match &group {
-                Some(name) => store.group_components(name)?,
-                None => store.components()?,
+            let members: Option<Vec<i64>> = match &group {
+                Some(name) => Some(store.group_components(name)?.iter().map(|c| c.id).collect()),
+                None => None,
             };
-            let scores = components
+            let scored = store.latest_scores_all()?;
+            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = scored
                 .iter()
-                .map(|c| store.scores(c.id))
-                .collect::<Result<Vec<_>>>()?;
-            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = components
-                .iter()
-                .zip(&scores)
+                .filter(|(c, _)| members.as_ref().is_none_or(|m| m.contains(&c.id)))
                 .map(|(c, s)| (c.name.as_str(), Some(s)))
                 .collect();
             let rollup = mamos::rollup::rollup(&entries);
