@@ -1,10 +1,13 @@
 //! Pure comparison of two assessments of one component (practice by practice,
-//! pillar by pillar, overall) and the trend of its scores over time.
+//! pillar by pillar, overall), the trend of its scores over time, and the
+//! trend of a group of components or of the organisation.
 //!
 //! The two assessments may be pinned to different bank versions: practices are
 //! matched by id, and pillars by pillar id.
 
 use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -81,6 +84,90 @@ pub struct TrendPoint {
     pub overall: Option<f64>,
     /// The five pillar scores in pillar order; null = not assessed.
     pub pillars: Vec<Option<f64>>,
+}
+
+/// How a group trend gathers assessment dates into points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendPeriod {
+    /// One point per day on which an assessment was held.
+    Date,
+    /// One point per calendar quarter in which an assessment was held.
+    Quarter,
+}
+
+impl TrendPeriod {
+    /// `2026-03-20` by date, `2026-Q1` by quarter.
+    fn label(self, date: NaiveDate) -> String {
+        match self {
+            TrendPeriod::Date => date.to_string(),
+            TrendPeriod::Quarter => format!("{}-Q{}", date.year(), date.month0() / 3 + 1),
+        }
+    }
+}
+
+/// One point of the trend of a group of components or of the organisation:
+/// the roll-up of each component's latest assessment as of `as_of`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupTrendPoint {
+    /// The date (YYYY-MM-DD) or quarter (YYYY-Qn) of the point.
+    pub period: String,
+    /// The last assessment date of the period, YYYY-MM-DD: the figures are as of that day.
+    pub as_of: String,
+    /// Components with an assessment held on or before `as_of`.
+    pub components: u32,
+    /// Those whose latest assessment has an overall score.
+    pub assessed: u32,
+    /// Plain mean of their overall scores; null when none has one.
+    pub overall: Option<f64>,
+    /// Per pillar, in pillar order: the mean of the pillar scores of the components
+    /// where it is assessed (as `rollup`); null when none has it assessed.
+    pub pillars: Vec<Option<f64>>,
+}
+
+/// The trend of several components, from their assessments given as
+/// `(component id, date, scores)`. A point per period that holds an assessment,
+/// oldest first; each rolls up, for every component assessed by then, its
+/// latest assessment as of the period's last assessment date. Two assessments
+/// of one component on the same day: the one given later counts.
+pub fn group_trend(
+    assessments: &[(i64, NaiveDate, &Scores)],
+    period: TrendPeriod,
+) -> Vec<GroupTrendPoint> {
+    let mut by_date: Vec<&(i64, NaiveDate, &Scores)> = assessments.iter().collect();
+    // Stable: the same day keeps the order given.
+    by_date.sort_by_key(|(_, date, _)| *date);
+    let mut latest: BTreeMap<i64, &Scores> = BTreeMap::new();
+    let mut points = Vec::new();
+    for (i, (component, date, scores)) in by_date.iter().enumerate() {
+        latest.insert(*component, scores);
+        let label = period.label(*date);
+        let period_ends = by_date
+            .get(i + 1)
+            .is_none_or(|(_, next, _)| period.label(*next) != label);
+        if period_ends {
+            points.push(group_point(label, *date, &latest));
+        }
+    }
+    points
+}
+
+fn group_point(
+    period: String,
+    as_of: NaiveDate,
+    latest: &BTreeMap<i64, &Scores>,
+) -> GroupTrendPoint {
+    let entries: Vec<(&str, Option<&Scores>)> = latest.values().map(|s| ("", Some(*s))).collect();
+    let rollup = crate::rollup::rollup(&entries);
+    let overall: Vec<f64> = latest.values().filter_map(|s| s.overall.score).collect();
+    GroupTrendPoint {
+        period,
+        as_of: as_of.to_string(),
+        components: rollup.components,
+        assessed: rollup.assessed,
+        overall: (!overall.is_empty()).then(|| overall.iter().sum::<f64>() / overall.len() as f64),
+        pillars: rollup.pillars.iter().map(|p| p.mean).collect(),
+    }
 }
 
 /// Compares an earlier assessment (`from`) with a later one (`to`) of the same component.
@@ -599,5 +686,91 @@ mod tests {
             ]
         );
         assert!(trend(&[]).is_empty());
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// Components 1 (A), 2 (B) and 3 (C); one practice per pillar, so a pillar
+    /// score is 25 × the level. Given out of date order; A twice on 2026-01-10.
+    fn organisation() -> [Scores; 5] {
+        let b = bank("1", [&[("m.a", 2)], &[("a.a", 2)], &[("g.a", 2)], &[], &[]]);
+        [
+            view(b.clone(), &[("m.a", level(4))]).scores, // B on 02-20: 100
+            view(b.clone(), &[("m.a", level(0)), ("a.a", level(0))]).scores, // A on 01-10, replaced the same day
+            view(b.clone(), &[("m.a", level(1)), ("a.a", level(3))]).scores, // A on 01-10: 25, 75
+            view(b.clone(), &[("m.a", level(2)), ("a.a", level(3))]).scores, // A on 02-20: 50, 75
+            view(b, &[]).scores, // C on 04-02: nothing answered
+        ]
+    }
+
+    fn given(s: &[Scores; 5]) -> Vec<(i64, NaiveDate, &Scores)> {
+        vec![
+            (2, day("2026-02-20"), &s[0]),
+            (1, day("2026-01-10"), &s[1]),
+            (1, day("2026-01-10"), &s[2]),
+            (1, day("2026-02-20"), &s[3]),
+            (3, day("2026-04-02"), &s[4]),
+        ]
+    }
+
+    fn point(
+        period: &str,
+        as_of: &str,
+        counts: (u32, u32),
+        overall: Option<f64>,
+        pillars: [Option<f64>; 5],
+    ) -> GroupTrendPoint {
+        GroupTrendPoint {
+            period: period.into(),
+            as_of: as_of.into(),
+            components: counts.0,
+            assessed: counts.1,
+            overall,
+            pillars: pillars.to_vec(),
+        }
+    }
+
+    #[test]
+    fn group_trend_by_date_rolls_up_each_components_latest_assessment() {
+        let s = organisation();
+        let both = [Some(75.0), Some(75.0), None, None, None];
+        assert_eq!(
+            group_trend(&given(&s), TrendPeriod::Date),
+            vec![
+                // Only A, its second assessment of the day: (25 + 75) / 2.
+                point(
+                    "2026-01-10",
+                    "2026-01-10",
+                    (1, 1),
+                    Some(50.0),
+                    [Some(25.0), Some(75.0), None, None, None]
+                ),
+                // A (62.5) and B (100): methods (50 + 100) / 2, architecture A's alone.
+                point("2026-02-20", "2026-02-20", (2, 2), Some(81.25), both),
+                // C counts as a component but, not assessed, not as a zero.
+                point("2026-04-02", "2026-04-02", (3, 2), Some(81.25), both),
+            ]
+        );
+        assert!(group_trend(&[], TrendPeriod::Date).is_empty());
+    }
+
+    #[test]
+    fn group_trend_by_quarter_takes_the_figures_at_the_quarters_last_assessment() {
+        let s = organisation();
+        let both = [Some(75.0), Some(75.0), None, None, None];
+        assert_eq!(
+            group_trend(&given(&s), TrendPeriod::Quarter),
+            vec![
+                point("2026-Q1", "2026-02-20", (2, 2), Some(81.25), both),
+                point("2026-Q2", "2026-04-02", (3, 2), Some(81.25), both),
+            ]
+        );
+        let labels: Vec<String> = ["2025-12-31", "2026-01-01", "2026-06-30", "2026-10-01"]
+            .iter()
+            .map(|d| TrendPeriod::Quarter.label(day(d)))
+            .collect();
+        assert_eq!(labels, ["2025-Q4", "2026-Q1", "2026-Q2", "2026-Q4"]);
     }
 }

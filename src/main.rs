@@ -143,6 +143,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Scores over time: of one component (one point per workshop), or of a group or the
+    /// organisation (per date or quarter, the mean of each component's latest scores by then).
+    Trend {
+        #[arg(required_unless_present_any = ["group", "org"], conflicts_with_all = ["group", "org"])]
+        component: Option<String>,
+        #[arg(long, value_name = "NAME", conflicts_with = "org")]
+        group: Option<String>,
+        #[arg(long)]
+        org: bool,
+        /// For a group or the organisation: one point per assessment date, or per quarter.
+        #[arg(long, value_enum, default_value = "date", conflicts_with = "component")]
+        by: TrendBy,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a self-contained .mamos.json bundle: the organisation, one group or one component.
     Export {
         #[arg(long, value_name = "FILE.mamos.json")]
@@ -387,6 +402,12 @@ enum WorkshopCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TrendBy {
+    Date,
+    Quarter,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -763,17 +784,14 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Org { group, json } => {
-            let components = match &group {
-                Some(name) => store.group_components(name)?,
-                None => store.components()?,
+            let members: Option<Vec<i64>> = match &group {
+                Some(name) => Some(store.group_components(name)?.iter().map(|c| c.id).collect()),
+                None => None,
             };
-            let scores = components
+            let scored = store.latest_scores_all()?;
+            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = scored
                 .iter()
-                .map(|c| store.scores(c.id))
-                .collect::<Result<Vec<_>>>()?;
-            let entries: Vec<(&str, Option<&mamos::scoring::Scores>)> = components
-                .iter()
-                .zip(&scores)
+                .filter(|(c, _)| members.as_ref().is_none_or(|m| m.contains(&c.id)))
                 .map(|(c, s)| (c.name.as_str(), Some(s)))
                 .collect();
             let rollup = mamos::rollup::rollup(&entries);
@@ -781,6 +799,63 @@ fn run(cli: Cli) -> Result<()> {
                 print_json(&serde_json::json!({"group": group, "rollup": rollup}));
             } else {
                 print!("{}", rollup_text(group.as_deref(), &rollup));
+            }
+        }
+        Command::Trend {
+            component,
+            group,
+            org: _,
+            by,
+            json,
+        } => {
+            let assessments = store.assessment_scores_all()?;
+            if let Some(name) = component {
+                let component = store.component_by_name(&name)?;
+                let mut own: Vec<&mamos::store::ScoredAssessment> = assessments
+                    .iter()
+                    .filter(|a| a.component_id == component.id)
+                    .collect();
+                own.sort_by(|a, b| (&a.held_on, a.workshop_id).cmp(&(&b.held_on, b.workshop_id)));
+                let dated: Vec<(&str, &mamos::scoring::Scores)> = own
+                    .iter()
+                    .map(|a| (a.held_on.as_str(), &a.scores))
+                    .collect();
+                let points = mamos::history::trend(&dated);
+                if json {
+                    print_json(&serde_json::json!({"component": component.name, "trend": points}));
+                } else {
+                    print!("{}", component_trend_text(&component.name, &points));
+                }
+                return Ok(());
+            }
+            let members: Option<Vec<i64>> = match &group {
+                Some(name) => Some(store.group_components(name)?.iter().map(|c| c.id).collect()),
+                None => None,
+            };
+            let mut dated = Vec::new();
+            for a in &assessments {
+                if members.as_ref().is_none_or(|m| m.contains(&a.component_id)) {
+                    let date = NaiveDate::parse_from_str(&a.held_on, "%Y-%m-%d").map_err(|_| {
+                        Error::invalid(
+                            "stored workshop date",
+                            format!(
+                                "workshop {}: expected YYYY-MM-DD, found {:?}",
+                                a.workshop_id, a.held_on
+                            ),
+                        )
+                    })?;
+                    dated.push((a.component_id, date, &a.scores));
+                }
+            }
+            let period = match by {
+                TrendBy::Date => mamos::history::TrendPeriod::Date,
+                TrendBy::Quarter => mamos::history::TrendPeriod::Quarter,
+            };
+            let points = mamos::history::group_trend(&dated, period);
+            if json {
+                print_json(&serde_json::json!({"group": group, "by": period, "trend": points}));
+            } else {
+                print!("{}", group_trend_text(group.as_deref(), &points));
             }
         }
         Command::Export {
@@ -1218,6 +1293,52 @@ fn rollup_text(group: Option<&str>, r: &mamos::rollup::Rollup) -> String {
         "\nmost common limiting pillar: {}\n",
         r.most_common_limiting.map_or("-", |p| p.as_str())
     ));
+    out
+}
+
+/// The header of a trend table: the given columns, then overall and the five pillars.
+fn trend_header(columns: &str) -> String {
+    let pillars: Vec<String> = PillarId::ALL
+        .iter()
+        .map(|p| format!("{:>13}", p.as_str()))
+        .collect();
+    format!("{columns} {:>8}{}\n", "overall", pillars.concat())
+}
+
+fn trend_scores(overall: Option<f64>, pillars: &[Option<f64>]) -> String {
+    let pillars: Vec<String> = pillars
+        .iter()
+        .map(|p| format!("{:>13}", optional(*p, " %")))
+        .collect();
+    format!(" {:>8}{}\n", optional(overall, " %"), pillars.concat())
+}
+
+fn component_trend_text(name: &str, points: &[mamos::history::TrendPoint]) -> String {
+    let mut out = format!("{name}: {} workshops\n\n", points.len());
+    out.push_str(&trend_header(&format!("{:<10}", "date")));
+    for p in points {
+        out.push_str(&format!("{:<10}", p.date));
+        out.push_str(&trend_scores(p.overall, &p.pillars));
+    }
+    out
+}
+
+fn group_trend_text(group: Option<&str>, points: &[mamos::history::GroupTrendPoint]) -> String {
+    let mut out = format!(
+        "{}: mean of each component's latest scores as of each point\n\n",
+        group.unwrap_or("organisation")
+    );
+    out.push_str(&trend_header(&format!(
+        "{:<10} {:<10} {:>10} {:>8}",
+        "period", "as of", "components", "assessed"
+    )));
+    for p in points {
+        out.push_str(&format!(
+            "{:<10} {:<10} {:>10} {:>8}",
+            p.period, p.as_of, p.components, p.assessed
+        ));
+        out.push_str(&trend_scores(p.overall, &p.pillars));
+    }
     out
 }
 

@@ -3,12 +3,14 @@
 //! Every write is its own committed statement or transaction, so nothing
 //! waits for a "save" and a crash loses nothing that was acknowledged.
 
+mod bulk;
 mod context;
 mod exchange;
 pub mod migrations;
 mod plans;
 mod workshops;
 
+pub use bulk::ScoredAssessment;
 pub use exchange::{ExportScope, ImportSummary};
 pub use plans::{
     ActionEdit, Checkin, CheckinInput, NewAction, Rag, RegeneratePreview, StoredPlan,
@@ -266,16 +268,6 @@ impl Store {
             .find_component_id(name)?
             .ok_or_else(|| Error::UnknownComponent(name.to_string()))?;
         self.component(id)
-    }
-
-    pub fn components(&self) -> Result<Vec<Component>> {
-        let mut stmt = self.db(self
-            .conn
-            .prepare_cached("SELECT id FROM component ORDER BY name, id"))?;
-        let ids = self.db(stmt
-            .query_map([], |row| row.get::<_, i64>(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
-        ids.into_iter().map(|id| self.component(id)).collect()
     }
 
     /// The component with its current (latest) assessment's bank and progress.
