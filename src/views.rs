@@ -14,7 +14,7 @@ use crate::history::{Comparison, TrendPoint};
 use crate::model::{Blueprint, PillarId};
 use crate::rollup::{heatmap_cell, rollup, HeatCell, Rollup};
 use crate::scoring::Scores;
-use crate::store::{Store, Workshop};
+use crate::store::{ActionEdit, Store, StoredPlan, Workshop};
 use crate::{Error, Result};
 
 /// A group of components, with its members' names, alphabetically.
@@ -114,17 +114,16 @@ impl Store {
 
     /// The heatmap of the whole organisation, or of `group`.
     pub fn org_view(&self, group: Option<&str>) -> Result<OrgView> {
-        let components = match group {
-            Some(name) => self.group_components(name)?,
-            None => self.components()?,
+        // One bulk read for every component (fast at 1,000 components), then the group's members.
+        let members: Option<Vec<i64>> = match group {
+            Some(name) => Some(self.group_components(name)?.iter().map(|c| c.id).collect()),
+            None => None,
         };
-        let scored = components
+        let scored: Vec<(Component, Scores)> = self
+            .latest_scores_all()?
             .into_iter()
-            .map(|c| {
-                let scores = self.scores(c.id)?;
-                Ok((c, scores))
-            })
-            .collect::<Result<Vec<_>>>()?;
+            .filter(|(c, _)| members.as_ref().is_none_or(|m| m.contains(&c.id)))
+            .collect();
         Ok(org_view(
             group.map(str::to_string),
             self.group_list()?,
@@ -217,6 +216,31 @@ impl Store {
             to: after,
             comparison,
         })
+    }
+
+    /// Moves an action of the component's open plan so it starts in plan week
+    /// `week`, keeping its length; the store refuses dates outside day 1–90 or
+    /// before what the action depends on.
+    pub fn move_action_to_week(
+        &mut self,
+        component_id: i64,
+        action_id: &str,
+        week: u32,
+    ) -> Result<StoredPlan> {
+        let component = self.component(component_id)?;
+        let Some(stored) = self.open_plan(component_id)? else {
+            return Err(Error::NoOpenPlan(component.name));
+        };
+        let Some(action) = stored.plan.action(action_id) else {
+            // The store names the actions it knows.
+            return self.edit_action(component_id, action_id, &ActionEdit::Move { position: 1 });
+        };
+        let shift = chrono::Duration::days(7 * (i64::from(week) - i64::from(action.start_week)));
+        let edit = ActionEdit::Reschedule {
+            start: action.start + shift,
+            end: action.end + shift,
+        };
+        self.edit_action(component_id, action_id, &edit)
     }
 
     /// The scores of every workshop of a component, oldest first.
