@@ -28,6 +28,7 @@ pub fn typescript_bindings() -> String {
         QuickCheck, ReportYear, TimeBand,
     };
     use crate::error::ErrorReport;
+    use crate::exports::{DocumentKind, ExportRequest, PaperSize};
     use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
     use crate::model::{
         Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
@@ -129,6 +130,9 @@ pub fn typescript_bindings() -> String {
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),
+        DocumentKind::decl(&cfg),
+        PaperSize::decl(&cfg),
+        ExportRequest::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.\n\

@@ -1006,107 +1006,13 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
         }
         (ReportKind::Workbook, Some(name)) => {
             let component = store.component_by_name(name)?;
-            let workshops = store.workshops(component.id)?;
-            let Some(current) = workshops.last() else {
-                return Err(Error::invalid(
-                    "--component",
-                    format!("{name:?} has no workshop yet; start one with `mamos workshop start`"),
-                ));
-            };
-            let view = store.workshop_view(current.id)?;
-            let votes = store.votes(current.id)?;
-            let disagreements = store.disagreements(current.id)?;
-            let previous = match workshops.len().checked_sub(2).map(|i| &workshops[i]) {
-                Some(before) => Some((
-                    before,
-                    mamos::history::compare(&store.workshop_view(before.id)?, &view),
-                )),
-                None => None,
-            };
-            let dora = store
-                .dora(current.id)?
-                .map(|(metrics, year)| DoraOutcome::new(metrics, year));
-            if args.author.is_none() {
-                options.author = current.facilitator.clone();
-            }
-            mamos::report::workbook_pdf(
-                &mamos::report::WorkbookInput {
-                    workshop: current,
-                    view: &view,
-                    votes: &votes,
-                    disagreements: &disagreements,
-                    previous: previous.as_ref().map(|(w, c)| (*w, c)),
-                    dora: dora.as_ref(),
-                },
-                &options,
-            )?
+            mamos::exports::workbook_pdf(store, component.id, &mut options, args.author.is_none())?
         }
         (ReportKind::Executive, Some(name)) => {
             let component = store.component_by_name(name)?;
-            let workshops = store.workshops(component.id)?;
-            let view = store.assessment(component.id)?;
-            let dora = match workshops.last() {
-                Some(latest) => {
-                    if args.author.is_none() {
-                        options.author = latest.facilitator.clone();
-                    }
-                    store
-                        .dora(latest.id)?
-                        .map(|(metrics, year)| DoraOutcome::new(metrics, year))
-                }
-                None => None,
-            };
-            let extras = mamos::report::Executive {
-                dora: dora.as_ref(),
-                plan: None,
-            };
-            mamos::report::executive_summary_pdf(&view, &extras, &options)?
+            mamos::exports::executive_pdf(store, component.id, &mut options, args.author.is_none())?
         }
-        (ReportKind::Org, None) => {
-            let components = match &args.group {
-                Some(name) => store.group_components(name)?,
-                None => store.components()?,
-            };
-            let mut entries = Vec::with_capacity(components.len());
-            let mut bank = None;
-            for component in &components {
-                let workshops = store.workshops(component.id)?;
-                let mut history = Vec::with_capacity(workshops.len());
-                for workshop in &workshops {
-                    let view = store.workshop_view(workshop.id)?;
-                    history.push((workshop.held_on.clone(), view.scores));
-                    if bank.is_none() {
-                        bank = Some(view.bank);
-                    }
-                }
-                let points: Vec<(&str, &mamos::scoring::Scores)> =
-                    history.iter().map(|(d, s)| (d.as_str(), s)).collect();
-                let trend = mamos::history::trend(&points);
-                let scores = match history.pop() {
-                    Some((_, scores)) => scores,
-                    None => store.scores(component.id)?,
-                };
-                entries.push(mamos::report::OrgComponent {
-                    name: component.name.clone(),
-                    scores,
-                    trend,
-                });
-            }
-            let groups = match &args.group {
-                Some(_) => Vec::new(),
-                None => store.groups()?,
-            };
-            let bank = bank.unwrap_or_else(mamos::model::builtin_bank);
-            mamos::report::org_pdf(
-                &mamos::report::OrgInput {
-                    group: args.group.as_deref(),
-                    bank: &bank,
-                    components: &entries,
-                    groups: &groups,
-                },
-                &options,
-            )?
-        }
+        (ReportKind::Org, None) => mamos::exports::org_pdf(store, args.group.as_deref(), &options)?,
         (ReportKind::Executive, None) => {
             return Err(Error::invalid(
                 "--kind",
@@ -1117,7 +1023,7 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
     for warning in &pdf.warnings {
         eprintln!("mamos: warning: {warning}");
     }
-    write_atomically(&args.out, &pdf.bytes)?;
+    mamos::exports::write_pdf(&args.out, &pdf.bytes)?;
     println!(
         "{}: {} bytes, {} page(s)",
         args.out.display(),

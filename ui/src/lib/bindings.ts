@@ -709,3 +709,21 @@ export type ErrorReport = { code: string, message: string, };
 export type AppInfo = { db_path: string, version: string, };
 
 export type ExportReport = { path: string, bytes: number, warnings: Array<string>, };
+
+export type DocumentKind = "executive" | "workbook" | "organisation" | "group";
+
+export type PaperSize = "a4" | "letter";
+
+export type ExportRequest = { kind: DocumentKind, 
+/**
+ * The component of an executive summary or a workbook.
+ */
+component_id: number | null, 
+/**
+ * The group of a group report.
+ */
+group: string | null, 
+/**
+ * `en` or `fr`.
+ */
+lang: string, paper: PaperSize, };

@@ -1,0 +1,231 @@
+//! PDF documents built from the store: what each document needs is gathered
+//! here once, so the CLI (`mamos report`) and the desktop Export menu write
+//! the same bytes for the same data, options and date. The layout itself is
+//! the pure `report` module; this module only reads the store and writes the file.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dora::DoraOutcome;
+use crate::report::{Paper, Pdf, ReportOptions};
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// A document the desktop Export menu offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// One page for sponsors: a component's scores, largest gaps and DORA class.
+    Executive,
+    /// The coach's workbook of a component's latest workshop.
+    Workbook,
+    /// Every component of the organisation.
+    Organisation,
+    /// The components of one group.
+    Group,
+}
+
+/// The paper size chosen in the Export menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PaperSize {
+    A4,
+    Letter,
+}
+
+impl From<PaperSize> for Paper {
+    fn from(size: PaperSize) -> Paper {
+        match size {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// What the Export menu asks for: the document, about what, in which language and on which paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportRequest {
+    pub kind: DocumentKind,
+    /// The component of an executive summary or a workbook.
+    pub component_id: Option<i64>,
+    /// The group of a group report.
+    pub group: Option<String>,
+    /// `en` or `fr`.
+    pub lang: String,
+    pub paper: PaperSize,
+}
+
+/// Builds the requested document. `today` is printed on it; the author is the
+/// facilitator of the component's latest workshop (none for organisation and group reports).
+pub fn export_pdf(store: &Store, request: &ExportRequest, today: chrono::NaiveDate) -> Result<Pdf> {
+    let mut options = ReportOptions {
+        lang: request.lang.clone(),
+        paper: request.paper.into(),
+        date: today,
+        organisation: String::new(),
+        author: String::new(),
+    };
+    let component = || {
+        request.component_id.ok_or_else(|| {
+            Error::invalid("component", "choose the component this document is about")
+        })
+    };
+    match request.kind {
+        DocumentKind::Executive => executive_pdf(store, component()?, &mut options, true),
+        DocumentKind::Workbook => workbook_pdf(store, component()?, &mut options, true),
+        DocumentKind::Organisation => org_pdf(store, None, &options),
+        DocumentKind::Group => match request.group.as_deref() {
+            Some(group) if !group.trim().is_empty() => org_pdf(store, Some(group), &options),
+            _ => Err(Error::invalid(
+                "group",
+                "choose the group this report is about",
+            )),
+        },
+    }
+}
+
+/// The coach's workbook of a component's latest workshop (with the comparison
+/// to the one before, when there is one). With `default_author`, the author is that workshop's facilitator.
+pub fn workbook_pdf(
+    store: &Store,
+    component_id: i64,
+    options: &mut ReportOptions,
+    default_author: bool,
+) -> Result<Pdf> {
+    let component = store.component(component_id)?;
+    let workshops = store.workshops(component.id)?;
+    let Some(current) = workshops.last() else {
+        return Err(Error::invalid(
+            "component",
+            format!(
+                "{:?} has no workshop yet; answer its practices or start a workshop first",
+                component.name
+            ),
+        ));
+    };
+    let view = store.workshop_view(current.id)?;
+    let votes = store.votes(current.id)?;
+    let disagreements = store.disagreements(current.id)?;
+    let previous = match workshops.len().checked_sub(2).map(|i| &workshops[i]) {
+        Some(before) => Some((
+            before,
+            crate::history::compare(&store.workshop_view(before.id)?, &view),
+        )),
+        None => None,
+    };
+    let dora = store
+        .dora(current.id)?
+        .map(|(metrics, year)| DoraOutcome::new(metrics, year));
+    if default_author {
+        options.author = current.facilitator.clone();
+    }
+    crate::report::workbook_pdf(
+        &crate::report::WorkbookInput {
+            workshop: current,
+            view: &view,
+            votes: &votes,
+            disagreements: &disagreements,
+            previous: previous.as_ref().map(|(w, c)| (*w, c)),
+            dora: dora.as_ref(),
+        },
+        options,
+    )
+}
+
+/// The one-page executive summary of a component, with the DORA outcome of its latest workshop.
+/// With `default_author`, the author is that workshop's facilitator.
+pub fn executive_pdf(
+    store: &Store,
+    component_id: i64,
+    options: &mut ReportOptions,
+    default_author: bool,
+) -> Result<Pdf> {
+    let workshops = store.workshops(component_id)?;
+    let view = store.assessment(component_id)?;
+    let dora = match workshops.last() {
+        Some(latest) => {
+            if default_author {
+                options.author = latest.facilitator.clone();
+            }
+            store
+                .dora(latest.id)?
+                .map(|(metrics, year)| DoraOutcome::new(metrics, year))
+        }
+        None => None,
+    };
+    let extras = crate::report::Executive {
+        dora: dora.as_ref(),
+        plan: None,
+    };
+    crate::report::executive_summary_pdf(&view, &extras, options)
+}
+
+/// The organisation report, or with `group` the report of one group: the
+/// heatmap of each component's latest scores, the roll-ups and the trends.
+pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> Result<Pdf> {
+    let components = match group {
+        Some(name) => store.group_components(name)?,
+        None => store.components()?,
+    };
+    let mut entries = Vec::with_capacity(components.len());
+    let mut bank = None;
+    for component in &components {
+        let workshops = store.workshops(component.id)?;
+        let mut history = Vec::with_capacity(workshops.len());
+        for workshop in &workshops {
+            let view = store.workshop_view(workshop.id)?;
+            history.push((workshop.held_on.clone(), view.scores));
+            if bank.is_none() {
+                bank = Some(view.bank);
+            }
+        }
+        let points: Vec<(&str, &crate::scoring::Scores)> =
+            history.iter().map(|(d, s)| (d.as_str(), s)).collect();
+        let trend = crate::history::trend(&points);
+        let scores = match history.pop() {
+            Some((_, scores)) => scores,
+            None => store.scores(component.id)?,
+        };
+        entries.push(crate::report::OrgComponent {
+            name: component.name.clone(),
+            scores,
+            trend,
+        });
+    }
+    let groups = match group {
+        Some(_) => Vec::new(),
+        None => store.groups()?,
+    };
+    let bank = bank.unwrap_or_else(crate::model::builtin_bank);
+    crate::report::org_pdf(
+        &crate::report::OrgInput {
+            group,
+            bank: &bank,
+            components: &entries,
+            groups: &groups,
+        },
+        options,
+    )
+}
+
+/// Writes `bytes` next to `path` first, then renames it over `path`: a full
+/// disk or a refused write leaves whatever was at `path` untouched.
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
+    let file_error = |source| Error::File {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    if let Err(source) = std::fs::write(&partial, bytes) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(file_error(source));
+    }
+    std::fs::rename(&partial, path).map_err(|source| {
+        let _ = std::fs::remove_file(&partial);
+        file_error(source)
+    })
+}

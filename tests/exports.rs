@@ -1,0 +1,153 @@
+//! The documents of the desktop Export menu (`mamos::exports`) on a real
+//! SQLite database: the same bytes as `mamos report` for the same data and
+//! date, clear refusals for a missing subject, and a failed write that leaves
+//! no file behind.
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use mamos::exports::{export_pdf, write_pdf, DocumentKind, ExportRequest, PaperSize};
+use mamos::model::Blueprint;
+use mamos::scoring::Answer;
+use mamos::store::Store;
+
+const NAME: &str = "Équipe <script> Łódź";
+const DATE: &str = "2026-03-02";
+
+fn date() -> NaiveDate {
+    NaiveDate::parse_from_str(DATE, "%Y-%m-%d").unwrap()
+}
+
+/// A database with one answered component in a group.
+fn database() -> (tempfile::TempDir, std::path::PathBuf, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mamos.db");
+    let mut store = Store::open(&path).unwrap();
+    store.add_group("Checkout").unwrap();
+    let component = store
+        .add_component_in_group(NAME, Blueprint::II, Some("Checkout"))
+        .unwrap();
+    let bank = store.assessment(component.id).unwrap().bank;
+    for (i, practice) in bank.pillars.iter().flat_map(|p| &p.practices).enumerate() {
+        let answer = Answer::Level {
+            level: (i % 5) as u8,
+        };
+        store
+            .set_answer(component.id, &practice.id, Some(answer))
+            .unwrap();
+    }
+    (dir, path, component.id)
+}
+
+fn request(kind: DocumentKind, component_id: Option<i64>, group: Option<&str>) -> ExportRequest {
+    ExportRequest {
+        kind,
+        component_id,
+        group: group.map(str::to_string),
+        lang: "fr".to_string(),
+        paper: PaperSize::Letter,
+    }
+}
+
+fn cli_report(db: &std::path::Path, scope: &[&str], kind: &str) -> Vec<u8> {
+    let out = db.with_file_name(format!("cli-{kind}.pdf"));
+    let status = Command::new(env!("CARGO_BIN_EXE_mamos"))
+        .arg("--db")
+        .arg(db)
+        .arg("report")
+        .args(scope)
+        .args([
+            "--kind", kind, "--lang", "fr", "--paper", "letter", "--date", DATE, "--out",
+        ])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read(out).unwrap()
+}
+
+#[test]
+fn the_export_menu_writes_the_same_documents_as_the_cli() {
+    let (_dir, db, id) = database();
+    let store = Store::open(&db).unwrap();
+    let cases = [
+        (
+            request(DocumentKind::Executive, Some(id), None),
+            vec!["--component", NAME],
+            "executive",
+        ),
+        (
+            request(DocumentKind::Workbook, Some(id), None),
+            vec!["--component", NAME],
+            "workbook",
+        ),
+        (
+            request(DocumentKind::Organisation, None, None),
+            vec!["--org"],
+            "org",
+        ),
+        (
+            request(DocumentKind::Group, None, Some("Checkout")),
+            vec!["--group", "Checkout"],
+            "org",
+        ),
+    ];
+    for (request, scope, kind) in cases {
+        let pdf = export_pdf(&store, &request, date()).unwrap();
+        assert_eq!(
+            pdf.bytes,
+            cli_report(&db, &scope, kind),
+            "{:?} differs from `mamos report {scope:?} --kind {kind}`",
+            request.kind
+        );
+    }
+}
+
+#[test]
+fn a_document_without_its_subject_is_refused_with_what_to_choose() {
+    let (_dir, db, _) = database();
+    let store = Store::open(&db).unwrap();
+    let error =
+        export_pdf(&store, &request(DocumentKind::Workbook, None, None), date()).unwrap_err();
+    assert!(
+        error.to_string().contains("choose the component"),
+        "{error}"
+    );
+    let error = export_pdf(
+        &store,
+        &request(DocumentKind::Executive, Some(999), None),
+        date(),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "unknown_component");
+    let error = export_pdf(
+        &store,
+        &request(DocumentKind::Group, None, Some("Nope")),
+        date(),
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "unknown_group");
+    let error = export_pdf(&store, &request(DocumentKind::Group, None, None), date()).unwrap_err();
+    assert!(error.to_string().contains("choose the group"), "{error}");
+}
+
+#[test]
+fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing").join("report.pdf");
+    let error = write_pdf(&missing, b"%PDF-1.7").unwrap_err();
+    assert_eq!(error.code(), "file");
+    assert!(error.to_string().contains("missing"), "{error}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+
+    // An existing file is replaced whole.
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, b"old").unwrap();
+    write_pdf(&path, b"new bytes").unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"new bytes");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no partial file left"
+    );
+}
