@@ -3,7 +3,7 @@
 //! the organisation heatmap, the groups, a comparison of two workshops with
 //! their DORA outcomes, the trend of a component, and the few writes a screen
 //! needs checked before the store is touched (a component created in a group,
-//! a note written from a workshop).
+//! a note written from a workshop, an action moved to another plan week).
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -232,8 +232,11 @@ impl Store {
             return Err(Error::NoOpenPlan(component.name));
         };
         let Some(action) = stored.plan.action(action_id) else {
-            // The store names the actions it knows.
-            return self.edit_action(component_id, action_id, &ActionEdit::Move { position: 1 });
+            let known: Vec<&str> = stored.plan.actions.iter().map(|a| a.id.as_str()).collect();
+            return Err(Error::UnknownAction {
+                action: action_id.to_string(),
+                known: known.join(", "),
+            });
         };
         let shift = chrono::Duration::days(7 * (i64::from(week) - i64::from(action.start_week)));
         let edit = ActionEdit::Reschedule {

@@ -198,3 +198,65 @@ fn comparing_two_workshops_gives_the_deltas_and_both_dora_outcomes() {
     let error = store.compare_workshops(first.id, elsewhere.id).unwrap_err();
     assert!(error.to_string().contains("one component"), "{error}");
 }
+
+#[test]
+fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days() {
+    let (_dir, mut store) = store();
+    let component = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let bank = store.assessment(component.id).unwrap().bank;
+    for practice in bank.pillars.iter().flat_map(|p| &p.practices) {
+        store
+            .set_answer(component.id, &practice.id, level(0))
+            .unwrap();
+    }
+    let plan = store
+        .create_plan(component.id, day(2), &mamos::plan::PlanOptions::default())
+        .unwrap();
+    // An action nothing waits for and that waits for nothing can go anywhere in the 90 days.
+    let free = plan
+        .plan
+        .actions
+        .iter()
+        .find(|a| {
+            a.depends_on.is_empty()
+                && !plan
+                    .plan
+                    .actions
+                    .iter()
+                    .any(|b| b.depends_on.contains(&a.id))
+        })
+        .expect("a plan from all-zero answers has an independent action")
+        .clone();
+    let weeks = free.end_week - free.start_week;
+    let target = 12 - weeks;
+    assert_ne!(target, free.start_week, "the test moves it somewhere else");
+
+    let moved = store
+        .move_action_to_week(component.id, &free.id, target)
+        .unwrap();
+    let after = moved.plan.action(&free.id).unwrap();
+    assert_eq!(after.start_week, target);
+    assert_eq!(after.end_week, 12);
+    assert_eq!(after.start, mamos::plan::week_start(day(2), target));
+    assert_eq!(
+        after.end - after.start,
+        free.end - free.start,
+        "same length"
+    );
+    assert!(after.edited);
+
+    // Week 13 would end after day 90: refused, and the plan is as it was.
+    let error = store
+        .move_action_to_week(component.id, &free.id, 13)
+        .unwrap_err();
+    assert_eq!(error.code(), "invalid_input");
+    assert!(error.to_string().contains("day 1 to day 90"), "{error}");
+    assert_eq!(store.open_plan(component.id).unwrap().unwrap(), moved);
+
+    let error = store
+        .move_action_to_week(component.id, "no-such-action", 3)
+        .unwrap_err();
+    assert_eq!(error.code(), "unknown_action");
+}

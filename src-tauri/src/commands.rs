@@ -9,10 +9,15 @@ use mamos::api::{AppInfo, ExportReport};
 use mamos::assessment::{AssessmentView, Component};
 use mamos::dora::{DoraMetrics, DoraOutcome, ReportYear};
 use mamos::error::ErrorReport;
+use mamos::exports::ExportRequest;
 use mamos::history::TrendPoint;
 use mamos::model::Blueprint;
+use mamos::plan::PlanOptions;
 use mamos::scoring::Answer;
-use mamos::store::{Store, Workshop, WorkshopState};
+use mamos::store::{
+    ActionEdit, CheckinInput, NewAction, RegeneratePreview, Store, StoredPlan, Workshop,
+    WorkshopState,
+};
 use mamos::views::{Group, OrgView, WorkshopComparison};
 use tauri::State;
 
@@ -356,23 +361,144 @@ pub async fn component_trend(
     db.run(move |store| store.trend(component_id)).await
 }
 
-/// Writes the one-page summary PDF to `path` (the file the user picked in the save dialog).
+/// The component's open plan, or null when it has none.
 #[tauri::command]
-pub async fn export_summary_pdf(
+pub async fn load_plan(
     db: State<'_, Db>,
     component_id: i64,
+) -> Result<Option<StoredPlan>, ErrorReport> {
+    db.run(move |store| store.open_plan(component_id)).await
+}
+
+/// Every plan of a component, oldest first (closed ones carry their grades).
+#[tauri::command]
+pub async fn list_plans(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<Vec<StoredPlan>, ErrorReport> {
+    db.run(move |store| store.plans(component_id)).await
+}
+
+/// Generates and stores a plan from the component's current workshop, day 1 on `start`.
+#[tauri::command]
+pub async fn create_plan(
+    db: State<'_, Db>,
+    component_id: i64,
+    start: chrono::NaiveDate,
+    max_objectives: u32,
+) -> Result<StoredPlan, ErrorReport> {
+    let options = PlanOptions {
+        max_objectives,
+        ..PlanOptions::default()
+    };
+    db.run(move |store| store.create_plan(component_id, start, &options))
+        .await
+}
+
+/// One coach edit to an action of the open plan (rename, reassign, reschedule, move, status).
+#[tauri::command]
+pub async fn edit_action(
+    db: State<'_, Db>,
+    component_id: i64,
+    action_id: String,
+    edit: ActionEdit,
+) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| store.edit_action(component_id, &action_id, &edit))
+        .await
+}
+
+/// Moves an action to start in plan week `week`, keeping its length.
+#[tauri::command]
+pub async fn move_action_to_week(
+    db: State<'_, Db>,
+    component_id: i64,
+    action_id: String,
+    week: u32,
+) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| store.move_action_to_week(component_id, &action_id, week))
+        .await
+}
+
+/// Adds the coach's own action; returns the whole plan.
+#[tauri::command]
+pub async fn add_action(
+    db: State<'_, Db>,
+    component_id: i64,
+    action: NewAction,
+) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| {
+        store.add_action(component_id, &action)?;
+        match store.open_plan(component_id)? {
+            Some(plan) => Ok(plan),
+            None => Err(mamos::Error::NoOpenPlan(
+                store.component(component_id)?.name,
+            )),
+        }
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn remove_action(
+    db: State<'_, Db>,
+    component_id: i64,
+    action_id: String,
+) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| store.remove_action(component_id, &action_id))
+        .await
+}
+
+/// What regenerating the open plan from the current workshop would change.
+#[tauri::command]
+pub async fn preview_regenerate(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<RegeneratePreview, ErrorReport> {
+    db.run(move |store| store.preview_regenerate(component_id, None))
+        .await
+}
+
+/// Regenerates the open plan, keeping the actions the coach chose as they are.
+#[tauri::command]
+pub async fn regenerate_plan(
+    db: State<'_, Db>,
+    component_id: i64,
+    keep: Vec<String>,
+) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| store.regenerate_plan(component_id, None, &keep.into_iter().collect()))
+        .await
+}
+
+/// Records (or completes) one week's check-in and the action statuses it reports.
+#[tauri::command]
+pub async fn record_checkin(
+    db: State<'_, Db>,
+    component_id: i64,
+    checkin: CheckinInput,
+) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| store.record_checkin(component_id, &checkin))
+        .await
+}
+
+/// Closes the open plan at the re-assessment and grades its key results.
+#[tauri::command]
+pub async fn close_plan(db: State<'_, Db>, component_id: i64) -> Result<StoredPlan, ErrorReport> {
+    db.run(move |store| store.close_plan(component_id)).await
+}
+
+/// Writes the document the Export menu asks for to `path` (absolute; chosen in the
+/// save dialog or typed), on a blocking thread while the window shows progress.
+#[tauri::command]
+pub async fn export_report(
+    db: State<'_, Db>,
+    request: ExportRequest,
     path: String,
-    lang: String,
 ) -> Result<ExportReport, ErrorReport> {
     let path = pdf_path(path)?;
     let today = chrono::Local::now().date_naive();
-    let view = db.run(move |store| store.assessment(component_id)).await?;
-    blocking(move || {
-        let pdf = mamos::report::component_summary_pdf(&view, &lang, today)?;
-        std::fs::write(&path, &pdf.bytes).map_err(|source| mamos::Error::File {
-            path: path.clone(),
-            source,
-        })?;
+    db.run(move |store| {
+        let pdf = mamos::exports::export_pdf(store, &request, today)?;
+        mamos::exports::write_pdf(&path, &pdf.bytes)?;
         Ok(ExportReport {
             path: path.display().to_string(),
             bytes: pdf.bytes.len() as u64,

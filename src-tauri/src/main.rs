@@ -41,7 +41,7 @@ fn main() {
             commands::load_assessment,
             commands::set_answer,
             commands::set_note,
-            commands::export_summary_pdf,
+            commands::export_report,
             commands::start_workshop,
             commands::list_workshops,
             commands::load_workshop,
@@ -61,6 +61,17 @@ fn main() {
             commands::clear_target_override,
             commands::compare_workshops,
             commands::component_trend,
+            commands::load_plan,
+            commands::list_plans,
+            commands::create_plan,
+            commands::edit_action,
+            commands::move_action_to_week,
+            commands::add_action,
+            commands::remove_action,
+            commands::preview_regenerate,
+            commands::regenerate_plan,
+            commands::record_checkin,
+            commands::close_plan,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moveIndex } from './practices';
-import { summaryFileName } from './api/reports';
+import { reportFileName } from './api/reports';
 
 describe('moveIndex', () => {
   it('moves within the list', () => {
@@ -18,17 +18,19 @@ describe('moveIndex', () => {
   });
 });
 
-describe('summaryFileName', () => {
-  it('is <component>-summary.pdf', () => {
-    expect(summaryFileName('Payments API')).toBe('Payments API-summary.pdf');
+describe('reportFileName', () => {
+  it('is <subject>-<document>.pdf', () => {
+    expect(reportFileName('Payments API', 'executive')).toBe('Payments API-summary.pdf');
+    expect(reportFileName('Payments API', 'workbook')).toBe('Payments API-workbook.pdf');
+    expect(reportFileName('Checkout', 'group')).toBe('Checkout-group.pdf');
   });
 
   it('replaces characters file systems refuse', () => {
-    expect(summaryFileName('a/b:c*?')).toBe('a-b-c---summary.pdf');
+    expect(reportFileName('a/b:c*?', 'executive')).toBe('a-b-c---summary.pdf');
   });
 
   it('never gives a hidden or empty name', () => {
-    expect(summaryFileName('..')).toBe('component-summary.pdf');
-    expect(summaryFileName('   ')).toBe('component-summary.pdf');
+    expect(reportFileName('..', 'executive')).toBe('mamos-summary.pdf');
+    expect(reportFileName('   ', 'organisation')).toBe('mamos-organisation.pdf');
   });
 });

@@ -1,30 +1,40 @@
-// PDF reports: the user picks the file in the save dialog, the core writes it.
+// PDF documents: the coach picks the document, language and paper in the
+// Export menu and the file in the save dialog (or types its path); the core
+// writes it on a blocking thread while the window shows progress.
 import { invoke } from '@tauri-apps/api/core';
 import { save } from '@tauri-apps/plugin-dialog';
 import { openPath } from '@tauri-apps/plugin-opener';
-import type { ExportReport } from '../bindings';
+import type { DocumentKind, ExportReport, ExportRequest } from '../bindings';
 
-/** A file name for the save dialog: the component name without characters file systems refuse. */
-export function summaryFileName(componentName: string): string {
-  const safe = componentName
+export const DOCUMENTS: { kind: DocumentKind; label: string; suffix: string }[] = [
+  { kind: 'executive', label: 'Executive summary', suffix: 'summary' },
+  { kind: 'workbook', label: "Coach's workbook", suffix: 'workbook' },
+  { kind: 'organisation', label: 'Organisation report', suffix: 'organisation' },
+  { kind: 'group', label: 'Group report', suffix: 'group' },
+];
+
+/** A file name for the save dialog: the subject without characters file systems refuse, then the document. */
+export function reportFileName(subject: string, kind: DocumentKind): string {
+  const safe = subject
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
-  return `${safe || 'component'}-summary.pdf`;
+  const suffix = DOCUMENTS.find((d) => d.kind === kind)?.suffix ?? kind;
+  return `${safe || 'mamos'}-${suffix}.pdf`;
 }
 
 /** Asks where to save; null when the user cancelled the dialog. */
-export function chooseSummaryPath(componentName: string): Promise<string | null> {
+export function choosePdfPath(defaultName: string): Promise<string | null> {
   return save({
-    title: 'Export the summary PDF',
-    defaultPath: summaryFileName(componentName),
+    title: 'Export a PDF',
+    defaultPath: defaultName,
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
 }
 
-export function exportSummaryPdf(componentId: number, path: string, lang: string): Promise<ExportReport> {
-  return invoke<ExportReport>('export_summary_pdf', { componentId, path, lang });
+export function exportReport(request: ExportRequest, path: string): Promise<ExportReport> {
+  return invoke<ExportReport>('export_report', { request, path });
 }
 
 export function openPdf(path: string): Promise<void> {
