@@ -1,9 +1,11 @@
 // 90-day plan end to end: the real mamos-desktop binary under Xvfb, driven
 // through tauri-driver and WebKitWebDriver. A component answered through the
 // CLI gets its plan generated on screen; an action is moved a week from the
-// keyboard (and a move before day 1 is refused, nothing lost), renamed and
-// given to a person, kept through a regeneration; a weekly check-in is recorded; after a restart the screen still equals
-// `mamos plan X --json`. Then the coach's workbook is exported through the
+// keyboard (a move before day 1 is refused, nothing lost), renamed, given to
+// a person and kept through a regeneration; a weekly check-in is recorded;
+// after a restart the screen still equals `mamos plan X --json`. Closing is
+// refused until a re-assessment is held, then shows the grades of
+// `mamos plan history`. Last, the coach's workbook is exported through the
 // Export menu (path typed in its File field: the native save dialog cannot be
 // driven through WebDriver) and read back with pdfinfo and pdftotext.
 // Run by `make test-e2e` (which starts dbus and Xvfb); needs `make build` first.
@@ -225,6 +227,46 @@ test("a coach generates a plan, moves an action, records a check-in and finds it
   }
 });
 
+test("closing the plan waits for the re-assessment, then shows the graded key results", async () => {
+  const session = await Session.create(fixture.driver.base, app);
+  try {
+    await openPlan(session);
+    await session.waitFor('[data-testid="action-bar"]');
+    await session.click(await session.find('[data-testid="close-plan-open"]'));
+    await session.click(await session.waitFor('[data-testid="close-plan-confirm"]'));
+    // No re-assessment yet: refused, shown, the plan stays open.
+    const banner = await session.waitFor('[data-testid="error-banner"]');
+    assert.match(await session.text(banner), /re-assessment/);
+    assert.equal(cliPlan().closed_at, null);
+
+    // The re-assessment, held through the CLI: the first key result's practice moved up a level.
+    const kr = cliPlan().objectives[0].key_results[0];
+    assert.equal(kr.measure.kind, "practice_level");
+    fixture.cli("workshop", "start", COMPONENT, "--participants", "Ana, Ben", "--facilitator", "Fatima");
+    fixture.cli("answer", COMPONENT, kr.measure.practice_id, String(kr.measure.target));
+
+    await session.click(await session.find('[data-testid="close-plan-confirm"]'));
+    await session.waitFor('[data-testid="closed-plan"]');
+    const closed = fixture.cliJson("plan", "history", COMPONENT).at(-1);
+    assert.ok(closed.closed_at, "the CLI sees it closed");
+    const grades = [];
+    for (const row of await session.findAll('[data-testid="grade"]')) {
+      grades.push({ kr: await session.attribute(row, "data-kr"), grade: await session.attribute(row, "data-grade") });
+    }
+    assert.deepEqual(grades, closed.grades.map((g) => ({ kr: g.key_result, grade: String(g.grade ?? "null") })));
+    assert.equal(grades[0].grade, "1", "the practice reached its key result");
+    assert.equal(
+      await session.attribute(await session.find('[data-testid="mean-grade"]'), "data-grade"),
+      String(closed.mean_grade),
+    );
+    // The next plan can be generated from here.
+    await session.waitFor('[data-testid="plan-generate-form"]');
+    screenshot("06-closed");
+  } finally {
+    await session.close();
+  }
+});
+
 test("the coach's workbook is exported through the Export menu in French on Letter paper", async () => {
   const session = await Session.create(fixture.driver.base, app);
   const out = join(dirname(fixture.db), "Plan workbook é.pdf");
@@ -253,7 +295,7 @@ test("the coach's workbook is exported through the Export menu in French on Lett
     await session.click(await session.find('[data-testid="export-submit"]'));
     const result = await session.waitFor('[data-testid="export-result"]', 60000);
     assert.equal(await session.attribute(result, "data-path"), out);
-    screenshot("06-export");
+    screenshot("07-export");
   } finally {
     await session.close();
   }
