@@ -111,6 +111,14 @@ pub enum PlanCommand {
         action: String,
         status: String,
     },
+    /// Keep one version of a plan that an import found edited differently
+    /// (see `plan history`); the other versions are deleted.
+    Resolve {
+        component: String,
+        /// The plan id to keep: the plan or one of its conflicting versions.
+        #[arg(long, value_name = "PLAN")]
+        keep: i64,
+    },
     /// Every plan of a component, oldest first, with its grades once closed.
     History {
         component: String,
@@ -402,16 +410,26 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             };
             store.edit_action(component_id(store, &component)?, &action, &edit)?;
         }
+        PlanCommand::Resolve { component, keep } => {
+            let stored = store.resolve_plan_conflict(component_id(store, &component)?, keep)?;
+            println!(
+                "plan {} of {}: version {keep} kept, the other versions deleted",
+                stored.id, stored.component
+            );
+        }
         PlanCommand::History { component, json } => {
             let plans = store.plans(component_id(store, &component)?)?;
             if json {
                 print_json(&plans);
             } else {
                 for p in &plans {
-                    let state = match (&p.closed_at, p.mean_grade) {
-                        (None, _) => "open".to_string(),
-                        (Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
-                        (Some(_), None) => "closed, not graded".to_string(),
+                    let state = match (p.conflict_of, &p.closed_at, p.mean_grade) {
+                        (Some(original), _, _) => format!(
+                            "conflicting version of plan {original}: keep one with `mamos plan resolve`"
+                        ),
+                        (None, None, _) => "open".to_string(),
+                        (None, Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
+                        (None, Some(_), None) => "closed, not graded".to_string(),
                     };
                     println!(
                         "{}  {} to {}  {} actions  {state}",
