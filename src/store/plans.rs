@@ -15,8 +15,8 @@ use crate::assessment::{check_note_length, target_overrides, MAX_NAME_CHARS};
 use crate::model::Owner;
 use crate::plan::{
     common_objectives, diff, generate_plan, grade_key_results, mean_grade, merge_regenerated,
-    week_of, week_start, Action, ActionStatus, CommonObjective, KeyResultGrade, Plan, PlanDiff,
-    PlanInputs, PlanOptions, PLAN_WEEKS,
+    next_plan_start, week_of, week_start, Action, ActionStatus, CommonObjective, KeyResultGrade,
+    Plan, PlanDiff, PlanInputs, PlanOptions, PLAN_WEEKS,
 };
 use crate::{Error, Result};
 
@@ -328,6 +328,17 @@ impl Store {
         })())?;
         self.db(tx.commit())?;
         self.plan(id)
+    }
+
+    /// Day 1 of the component's next plan when the coach gives none (see `plan::next_plan_start`).
+    pub fn default_plan_start(&self, component_id: i64, today: NaiveDate) -> Result<NaiveDate> {
+        let previous_end = self
+            .plans(component_id)?
+            .iter()
+            .rev()
+            .find(|p| p.conflict_of.is_none())
+            .map(|p| p.plan.end);
+        Ok(next_plan_start(previous_end, today))
     }
 
     fn open_plan_id(&self, component_id: i64) -> Result<Option<i64>> {
@@ -648,6 +659,18 @@ impl Store {
         }
         let preview = self.preview_regenerate(component_id, options)?;
         let merged = merge_regenerated(&stored.plan, preview.plan, keep);
+        // A kept edit was checked against the old plan; the new one may bring
+        // back or move what it depends on, or what depends on it.
+        let broken: Vec<String> = merged
+            .actions
+            .iter()
+            .filter(|a| keep.contains(&a.id))
+            .filter_map(|a| check_schedule(&merged, a).err())
+            .map(|e| e.to_string())
+            .collect();
+        if !broken.is_empty() {
+            return Err(Error::KeptEditsBreakRules(broken));
+        }
         let workshop = self.latest_workshop(component_id)?;
         let tx = self.db(self.conn.unchecked_transaction())?;
         self.db((|| {
