@@ -13,14 +13,25 @@ use mamos::{Error, Result};
 use crate::print_json;
 
 #[derive(clap::Args)]
-#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = "A component named like a subcommand: `mamos plan --component close`, \
+                  or `mamos plan [OPTIONS] -- close`. The subcommands take it as usual: \
+                  `mamos plan close close`."
+)]
 pub struct PlanArgs {
     #[command(subcommand)]
     command: Option<PlanCommand>,
-    /// The component (`--` before it if it is named like a subcommand).
-    #[arg(required = true)]
+    /// The component. One named like a subcommand (`close`, `org`, …) is
+    /// given with --component NAME, or after `--` at the end.
+    #[arg(required_unless_present = "named", conflicts_with = "named")]
     component: Option<String>,
-    /// Day 1 of a new plan (default: today).
+    /// The component, whatever its name.
+    #[arg(long = "component", id = "named", value_name = "NAME")]
+    named: Option<String>,
+    /// Day 1 of a new plan (default: the day after the previous plan's day 90,
+    /// or today if that is past or there is no previous plan).
     #[arg(long, value_name = "YYYY-MM-DD")]
     start: Option<String>,
     /// At most this many objectives in a new plan (default 3).
@@ -110,6 +121,14 @@ pub enum PlanCommand {
         component: String,
         action: String,
         status: String,
+    },
+    /// Keep one version of a plan that an import found edited differently
+    /// (see `plan history`); the other versions are deleted.
+    Resolve {
+        component: String,
+        /// The plan id to keep: the plan or one of its conflicting versions.
+        #[arg(long, value_name = "PLAN")]
+        keep: i64,
     },
     /// Every plan of a component, oldest first, with its grades once closed.
     History {
@@ -254,7 +273,10 @@ fn plan_options(objectives: Option<u32>, base: &PlanOptions) -> PlanOptions {
 pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
     let component_id = |store: &Store, name: &str| store.component_by_name(name).map(|c| c.id);
     let Some(command) = args.command else {
-        let name = args.component.expect("clap requires the component");
+        let name = args
+            .component
+            .or(args.named)
+            .expect("clap requires the component");
         let id = component_id(store, &name)?;
         let stored = match store.open_plan(id)? {
             Some(open) if args.start.is_none() && args.objectives.is_none() => open,
@@ -262,7 +284,7 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             None => {
                 let start = match args.start {
                     Some(text) => parse_date_for("--start", &text)?,
-                    None => chrono::Local::now().date_naive(),
+                    None => store.default_plan_start(id, chrono::Local::now().date_naive())?,
                 };
                 let options = plan_options(args.objectives, &PlanOptions::default());
                 store.create_plan(id, start, &options)?
@@ -402,16 +424,26 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             };
             store.edit_action(component_id(store, &component)?, &action, &edit)?;
         }
+        PlanCommand::Resolve { component, keep } => {
+            let stored = store.resolve_plan_conflict(component_id(store, &component)?, keep)?;
+            println!(
+                "plan {} of {}: version {keep} kept, the other versions deleted",
+                stored.id, stored.component
+            );
+        }
         PlanCommand::History { component, json } => {
             let plans = store.plans(component_id(store, &component)?)?;
             if json {
                 print_json(&plans);
             } else {
                 for p in &plans {
-                    let state = match (&p.closed_at, p.mean_grade) {
-                        (None, _) => "open".to_string(),
-                        (Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
-                        (Some(_), None) => "closed, not graded".to_string(),
+                    let state = match (p.conflict_of, &p.closed_at, p.mean_grade) {
+                        (Some(original), _, _) => format!(
+                            "conflicting version of plan {original}: keep one with `mamos plan resolve`"
+                        ),
+                        (None, None, _) => "open".to_string(),
+                        (None, Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
+                        (None, Some(_), None) => "closed, not graded".to_string(),
                     };
                     println!(
                         "{}  {} to {}  {} actions  {state}",

@@ -93,6 +93,9 @@ pub enum Error {
 
     #[error("no action {action:?} in the plan; its actions are: {known}")]
     UnknownAction { action: String, known: String },
+
+    #[error("regenerating would keep edits that break the plan's rules, so nothing was changed:\n  {}\nreschedule those actions first, or keep fewer", .0.join("\n  "))]
+    KeptEditsBreakRules(Vec<String>),
 }
 
 impl Error {
@@ -134,6 +137,7 @@ impl Error {
             Error::PlanOpen(_) => "plan_open",
             Error::NoOpenPlan(_) => "no_open_plan",
             Error::UnknownAction { .. } => "unknown_action",
+            Error::KeptEditsBreakRules(_) => "kept_edits_break_rules",
         }
     }
 }

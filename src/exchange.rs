@@ -1,8 +1,16 @@
 //! The `.mamos.json` bundle that moves work between coaches' laptops: the
 //! components, their groups and workshops (participants, votes, agreed
-//! answers, notes, revealed practices) and the bank versions they used.
+//! answers, notes, revealed practices), their 90-day plans (actions with the
+//! coach's edits and statuses, check-ins, closure grades) and the bank
+//! versions they used.
 //! Deterministic: no export time, everything in a stable order, so importing
 //! a bundle into an empty database and exporting again gives the same bytes.
+//!
+//! Format versions: 1 has no plans; 2 adds `plans` to a component. A bundle
+//! is written with the lowest version that holds it (version 1 when no
+//! component has a plan), so a Mamos that only reads version 1 still reads
+//! every bundle without plans, and says "update Mamos" for one with plans
+//! instead of failing on an unknown field. This Mamos reads both.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +19,12 @@ use crate::scoring::Answer;
 use crate::{Error, Result};
 
 pub const BUNDLE_FORMAT: &str = "mamos-bundle";
-pub const BUNDLE_VERSION: u32 = 1;
+/// The newest format version this Mamos reads and writes.
+pub const BUNDLE_VERSION: u32 = 2;
+/// The first format version with plans.
+pub const PLANS_BUNDLE_VERSION: u32 = 2;
+/// The oldest format version this Mamos reads.
+pub const OLDEST_BUNDLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +56,47 @@ pub struct BundleComponent {
     /// The coach's target overrides, with their reasons.
     #[serde(default)]
     pub target_overrides: Vec<crate::assessment::TargetOverride>,
+    /// The 90-day plans, oldest first (format version 2; left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<BundlePlan>,
+}
+
+/// A 90-day plan as it travels. Workshops and plans are named by their
+/// position (from 0) in the component's `workshops` and `plans`, since row
+/// ids differ from one database to another. A plan is the same plan in two
+/// databases when its workshop and `created_at` are the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundlePlan {
+    /// The workshop it was generated from.
+    pub workshop: usize,
+    pub created_at: String,
+    /// The plan as the coach left it: actions with their edits and statuses.
+    pub plan: crate::plan::Plan,
+    pub checkins: Vec<BundleCheckin>,
+    pub closed_at: Option<String>,
+    /// The re-assessment workshop that closed it.
+    pub closed_by: Option<usize>,
+    pub grades: Vec<crate::plan::KeyResultGrade>,
+    /// The plan this one follows.
+    pub follows: Option<usize>,
+    /// Set on a version kept beside another after a conflicting import: the plan it conflicts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_of: Option<usize>,
+}
+
+/// A recorded weekly check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleCheckin {
+    pub week: u32,
+    pub key_results: std::collections::BTreeMap<String, crate::store::Rag>,
+    pub target_condition: String,
+    pub actual_condition: String,
+    pub obstacle: String,
+    pub next_step: String,
+    pub check_on: Option<chrono::NaiveDate>,
+    pub recorded_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,15 +184,15 @@ impl Bundle {
             }
         }
         match value.get("format_version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(BUNDLE_VERSION) => {}
+            Some(v) if (u64::from(OLDEST_BUNDLE_VERSION)..=u64::from(BUNDLE_VERSION)).contains(&v) => {}
             Some(v) if v > u64::from(BUNDLE_VERSION) => {
                 return Err(invalid(format!(
-                    "bundle format version {v} comes from a newer Mamos (this one reads version {BUNDLE_VERSION}); update Mamos"
+                    "bundle format version {v} comes from a newer Mamos (this one reads versions {OLDEST_BUNDLE_VERSION} to {BUNDLE_VERSION}); update Mamos"
                 )))
             }
             _ => {
                 return Err(invalid(format!(
-                    "expected \"format_version\": {BUNDLE_VERSION}"
+                    "expected \"format_version\" from {OLDEST_BUNDLE_VERSION} to {BUNDLE_VERSION}"
                 )))
             }
         }
@@ -153,6 +207,26 @@ impl Bundle {
             )?;
         }
         for (c, component) in bundle.components.iter().enumerate() {
+            if !component.plans.is_empty() && bundle.format_version < PLANS_BUNDLE_VERSION {
+                return Err(invalid(format!(
+                    "$.components[{c}] has plans, which need \"format_version\": {PLANS_BUNDLE_VERSION}"
+                )));
+            }
+            let open = component
+                .plans
+                .iter()
+                .filter(|p| p.closed_at.is_none() && p.conflict_of.is_none())
+                .count();
+            if open > 1 {
+                return Err(invalid(format!(
+                    "$.components[{c}] has {open} open plans; a component has at most one (the others closed, or marked conflict_of)"
+                )));
+            }
+            for (p, plan) in component.plans.iter().enumerate() {
+                check_plan_refs(component.workshops.len(), p, plan).map_err(|problem| {
+                    invalid(format!("$.components[{c}].plans[{p}]: {problem}"))
+                })?;
+            }
             for (w, workshop) in component.workshops.iter().enumerate() {
                 let (id, version) = (&workshop.bank_id, &workshop.bank_version);
                 let in_bundle = bundle
@@ -170,11 +244,44 @@ impl Bundle {
     }
 }
 
-/// The three CSV exports: one row per vote, per agreed answer, per pillar score.
+/// A plan's references point at workshops of its component and at earlier plans.
+fn check_plan_refs(
+    workshops: usize,
+    index: usize,
+    plan: &BundlePlan,
+) -> std::result::Result<(), String> {
+    let workshop = |field: &str, w: usize| {
+        if w < workshops {
+            Ok(())
+        } else {
+            Err(format!(
+                "{field} {w} is not a workshop of the component (it has {workshops})"
+            ))
+        }
+    };
+    workshop("workshop", plan.workshop)?;
+    if let Some(w) = plan.closed_by {
+        workshop("closed_by", w)?;
+    }
+    for (field, earlier) in [("follows", plan.follows), ("conflict_of", plan.conflict_of)] {
+        if let Some(p) = earlier.filter(|p| *p >= index) {
+            return Err(format!(
+                "{field} {p} is not an earlier plan of the component"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The CSV exports: one row per vote, per agreed answer, per pillar score,
+/// per plan action, per plan key result (with its grade once closed) and per check-in.
 pub struct CsvTables {
     pub votes: String,
     pub answers: String,
     pub pillar_scores: String,
+    pub plan_actions: String,
+    pub plan_key_results: String,
+    pub checkins: String,
 }
 
 /// A CSV field: quoted when needed, and a text that a spreadsheet would run as
@@ -210,7 +317,81 @@ fn csv_table(header: &[&str], rows: Vec<Vec<String>>) -> String {
 
 pub fn csv_tables(store: &crate::store::Store) -> Result<CsvTables> {
     let (mut votes, mut answers, mut pillars) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut actions, mut key_results, mut checkins) = (Vec::new(), Vec::new(), Vec::new());
     for component in store.components()? {
+        for stored in store.plans(component.id)? {
+            let plan = &stored.plan;
+            let state = match (stored.conflict_of, &stored.closed_at) {
+                (Some(original), _) => format!("conflicting version of plan {original}"),
+                (None, Some(_)) => "closed".to_string(),
+                (None, None) => "open".to_string(),
+            };
+            let lead = |row: &mut Vec<String>| {
+                row.extend([
+                    csv_text(&component.name),
+                    stored.id.to_string(),
+                    plan.start.to_string(),
+                    state.clone(),
+                ])
+            };
+            for (position, a) in plan.actions.iter().enumerate() {
+                let mut row = Vec::new();
+                lead(&mut row);
+                row.extend([
+                    (position + 1).to_string(),
+                    csv_text(&a.id),
+                    a.objective.clone(),
+                    csv_text(a.practice_id.as_deref().unwrap_or("")),
+                    csv_text(&a.title),
+                    a.owner.as_str().to_string(),
+                    csv_text(a.assignee.as_deref().unwrap_or("")),
+                    a.start.to_string(),
+                    a.end.to_string(),
+                    a.start_week.to_string(),
+                    a.end_week.to_string(),
+                    csv_text(&a.depends_on.join(" ")),
+                    a.status.as_str().to_string(),
+                    a.edited.to_string(),
+                ]);
+                actions.push(row);
+            }
+            for objective in &plan.objectives {
+                for kr in &objective.key_results {
+                    let grade = stored.grades.iter().find(|g| g.key_result == kr.id);
+                    let mut row = Vec::new();
+                    lead(&mut row);
+                    row.extend([
+                        objective.id.clone(),
+                        kr.id.clone(),
+                        csv_text(&kr.text),
+                        csv_number(grade.and_then(|g| g.grade)),
+                        csv_text(grade.and_then(|g| g.found.as_deref()).unwrap_or("")),
+                    ]);
+                    key_results.push(row);
+                }
+            }
+            for c in &stored.recorded_checkins {
+                let states: Vec<String> = c
+                    .key_results
+                    .iter()
+                    .map(|(kr, rag)| format!("{kr}={}", rag.as_str()))
+                    .collect();
+                let mut row = Vec::new();
+                lead(&mut row);
+                row.extend([
+                    c.week.to_string(),
+                    c.date.to_string(),
+                    csv_text(&states.join(" ")),
+                    csv_text(&c.target_condition),
+                    csv_text(&c.actual_condition),
+                    csv_text(&c.obstacle),
+                    csv_text(&c.next_step),
+                    c.check_on.map_or(String::new(), |d| d.to_string()),
+                    c.recorded_at.clone(),
+                ]);
+                checkins.push(row);
+            }
+        }
         for workshop in store.workshops(component.id)? {
             let view = store.workshop_view(workshop.id)?;
             let pillar_of = |practice: &str| {
@@ -327,6 +508,61 @@ pub fn csv_tables(store: &crate::store::Store) -> Result<CsvTables> {
                 "unanswered",
             ],
             pillars,
+        ),
+        plan_actions: csv_table(
+            &[
+                "component",
+                "plan",
+                "plan_start",
+                "plan_state",
+                "position",
+                "action",
+                "objective",
+                "practice",
+                "title",
+                "owner",
+                "assignee",
+                "start",
+                "end",
+                "start_week",
+                "end_week",
+                "depends_on",
+                "status",
+                "edited",
+            ],
+            actions,
+        ),
+        plan_key_results: csv_table(
+            &[
+                "component",
+                "plan",
+                "plan_start",
+                "plan_state",
+                "objective",
+                "key_result",
+                "text",
+                "grade",
+                "found",
+            ],
+            key_results,
+        ),
+        checkins: csv_table(
+            &[
+                "component",
+                "plan",
+                "plan_start",
+                "plan_state",
+                "week",
+                "date",
+                "key_results",
+                "target_condition",
+                "actual_condition",
+                "obstacle",
+                "next_step",
+                "check_on",
+                "recorded_at",
+            ],
+            checkins,
         ),
     })
 }

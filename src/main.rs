@@ -167,7 +167,9 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         group: Option<String>,
     },
-    /// Write votes.csv, answers.csv and pillar_scores.csv (UTF-8, one row per vote / answer / pillar score).
+    /// Write votes.csv, answers.csv, pillar_scores.csv, plan_actions.csv, plan_key_results.csv
+    /// and checkins.csv (UTF-8, a header row, one row per vote / answer / pillar score /
+    /// plan action / key result / check-in).
     Csv {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -887,6 +889,9 @@ fn run(cli: Cli) -> Result<()> {
                 ("votes.csv", &tables.votes),
                 ("answers.csv", &tables.answers),
                 ("pillar_scores.csv", &tables.pillar_scores),
+                ("plan_actions.csv", &tables.plan_actions),
+                ("plan_key_results.csv", &tables.plan_key_results),
+                ("checkins.csv", &tables.checkins),
             ] {
                 write_atomically(&out.join(name), text.as_bytes())?;
                 println!(
@@ -903,9 +908,12 @@ fn run(cli: Cli) -> Result<()> {
             })?;
             let summary = store.import_bundle(&file, &parsed)?;
             println!(
-                "{file}: imported {} components, {} workshops, {} new bank versions",
-                summary.components, summary.workshops, summary.banks
+                "{file}: imported {} components, {} workshops, {} plans, {} new bank versions",
+                summary.components, summary.workshops, summary.plans, summary.banks
             );
+            for conflict in &summary.conflicts {
+                println!("conflict: {conflict}");
+            }
         }
         Command::Target(TargetCommand::Set {
             component,

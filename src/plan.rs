@@ -332,6 +332,17 @@ impl Plan {
     }
 }
 
+/// Day 1 of a component's next plan when the coach gives none: the day after
+/// the previous plan's day 90, so the 90-day cycles follow each other without
+/// a gap or an overlap, unless that day is already past: a plan is never
+/// started in the past (its first check-ins would be missed), so then today.
+pub fn next_plan_start(previous_end: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    previous_end
+        .and_then(|end| end.succ_opt())
+        .filter(|next| *next >= today)
+        .unwrap_or(today)
+}
+
 /// The date of day `day` (1-based) of a plan starting on `start`.
 pub fn day_date(start: NaiveDate, day: u32) -> NaiveDate {
     start

@@ -630,6 +630,138 @@ fn a_schema_4_database_is_migrated_and_can_be_planned() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, mamos::store::migrations::MIGRATIONS.len() as i64);
     assert!(ws.dir.path().join("mamos.db.v4.backup").exists());
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[test]
+fn the_next_plan_starts_after_day_90_of_the_closed_one_or_today() {
+    let ws = worked_example();
+    // The first plan started 30 days ago: its day 90 is still ahead.
+    let start = today() - chrono::Days::new(30);
+    let first = ws.json(&["plan", TEAM, "--start", &start.to_string(), "--json"]);
+    let reassess = |ws: &Workspace, date: &str| {
+        ws.ok(&[
+            "workshop",
+            "start",
+            TEAM,
+            "--date",
+            date,
+            "--participants",
+            "Ana",
+        ]);
+        ws.answer_at_target_except(TEAM, &[("architecture.deployment-safety", "0")]);
+        ws.ok(&["plan", "close", TEAM]);
+    };
+    reassess(&ws, &today().to_string());
+    let next = ws.json(&["plan", TEAM, "--json"]);
+    let day_91 = first["end"]
+        .as_str()
+        .unwrap()
+        .parse::<chrono::NaiveDate>()
+        .unwrap()
+        + chrono::Days::new(1);
+    assert_eq!(next["start"], day_91.to_string(), "back to back");
+    assert_eq!(
+        day_91,
+        start + chrono::Days::new(90),
+        "day 91 of the first plan"
+    );
+
+    // A plan whose day 90 is past: the next one starts today, not in the past.
+    let ws = worked_example();
+    ws.ok(&["plan", TEAM, "--start", "2025-03-03"]);
+    reassess(&ws, "2025-05-31");
+    let next = ws.json(&["plan", TEAM, "--json"]);
+    assert_eq!(next["start"], today().to_string());
+    // An explicit --start still wins.
+    let ws = worked_example();
+    let given = ws.json(&["plan", TEAM, "--start", "2031-01-06", "--json"]);
+    assert_eq!(given["start"], "2031-01-06");
+}
+
+#[test]
+fn regenerating_refuses_a_kept_edit_that_now_breaks_a_dependency() {
+    let ws = worked_example();
+    ws.ok(&["plan", TEAM, "--start", "2025-03-03"]);
+    // deploy-daily depends on standard-pipeline (ends 2025-04-20). Once it is
+    // removed, the pipeline can be stretched; regenerating brings deploy-daily
+    // back, starting right after the pipeline's generated end.
+    ws.ok(&["plan", "remove", TEAM, "methods.deploy-daily"]);
+    ws.ok(&[
+        "plan",
+        "schedule",
+        TEAM,
+        "methods.standard-pipeline",
+        "--start",
+        "2025-03-31",
+        "--end",
+        "2025-05-04",
+    ]);
+    ws.ok(&["plan", "rename", TEAM, "skills.soft-skills", "Listen"]);
+    let before = ws.plan(TEAM);
+    let err = ws.bad_input(&["plan", "regenerate", TEAM, "--apply", "--keep-edited"]);
+    assert!(
+        err.contains("nothing was changed")
+            && err.contains("action methods.standard-pipeline")
+            && err.contains("methods.deploy-daily, which depends on it"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("skills.soft-skills"),
+        "only the broken ones: {err}"
+    );
+    assert_eq!(ws.plan(TEAM), before, "nothing changed");
+    // Keeping only the edit that still fits works.
+    let plan = ws.json(&[
+        "plan",
+        "regenerate",
+        TEAM,
+        "--apply",
+        "--keep",
+        "skills.soft-skills",
+        "--json",
+    ]);
+    assert_eq!(action(&plan, "skills.soft-skills")["title"], "Listen");
+    assert!(action_ids(&plan).contains(&"methods.deploy-daily".to_string()));
+}
+
+#[test]
+fn a_component_named_like_a_subcommand_has_a_way_in() {
+    let ws = Workspace::new();
+    for name in ["close", "org"] {
+        ws.ok(&["component", "add", name]);
+        ws.ok(&["answer", name, "methods.trunk-based", "0"]);
+    }
+    let created = ws.json(&[
+        "plan",
+        "--component",
+        "close",
+        "--start",
+        "2025-01-06",
+        "--json",
+    ]);
+    assert_eq!(created["component"], "close");
+    let shown = ws.json(&["plan", "--json", "--", "close"]);
+    assert_eq!(shown["id"], created["id"]);
+    let org = ws.json(&["plan", "--start", "2025-01-06", "--json", "--", "org"]);
+    assert_eq!(org["component"], "org");
+    // The subcommands take it as usual.
+    let err = ws.bad_input(&["plan", "close", "close"]);
+    assert!(
+        err.contains("\"close\"") && err.contains("hold the re-assessment first"),
+        "{err}"
+    );
+    let history = ws.json(&["plan", "history", "close", "--json"]);
+    assert_eq!(history[0]["id"], created["id"]);
+    // Without either, `plan close` is the subcommand; its help shows the way.
+    let err = ws.bad_input(&["plan", "close"]);
+    assert!(err.contains("<COMPONENT>"), "{err}");
+    let help = ws.ok(&["plan", "--help"]);
+    assert!(help.contains("mamos plan --component close"), "{help}");
+    ws.bad_input(&["plan", "--component", "close", "org"]);
 }

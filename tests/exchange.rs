@@ -248,7 +248,14 @@ fn a_bad_bundle_is_refused_and_changes_nothing() {
         "{err}"
     );
 
-    let newer = text.replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let newer = text.replacen(
+        "\"format_version\": 1",
+        &format!(
+            "\"format_version\": {}",
+            mamos::exchange::BUNDLE_VERSION + 1
+        ),
+        1,
+    );
     let err = bad_input(&target, &["import", &write("newer.mamos.json", &newer)]);
     assert!(err.contains("newer Mamos"), "{err}");
 
@@ -274,10 +281,21 @@ fn a_bad_bundle_is_refused_and_changes_nothing() {
     assert!(err.contains("methods.ghost"), "{err}");
     assert_eq!(component_count(&target), 1, "nothing was imported");
 
-    // Importing twice is refused by name, not merged.
+    // Importing the same bundle twice adds nothing; a same-named component
+    // that is not the same one is refused by name, not merged.
     ok(&target, &["import", good.to_str().unwrap()]);
-    let err = bad_input(&target, &["import", good.to_str().unwrap()]);
-    assert!(err.contains("already exists"), "{err}");
+    let again = ok(&target, &["import", good.to_str().unwrap()]);
+    assert!(again.contains("imported 0 components"), "{again}");
+    assert_eq!(component_count(&target), 4);
+    let other = dir.path().join("other.db");
+    ok(&other, &["component", "add", "Billing"]);
+    let billing = dir.path().join("billing.mamos.json");
+    ok(&other, &["export", "--out", billing.to_str().unwrap()]);
+    let err = bad_input(&target, &["import", billing.to_str().unwrap()]);
+    assert!(
+        err.contains("already exists") && err.contains("another component of that name"),
+        "{err}"
+    );
     assert_eq!(component_count(&target), 4);
 }
 

@@ -649,3 +649,20 @@ fn gaps_shared_by_several_components_become_common_objectives() {
     assert!((shared.priority - 10.0).abs() < 1e-9);
     assert_eq!(common_objectives(&components, 1, 10, "en").len(), 3);
 }
+
+#[test]
+fn the_next_plan_starts_the_day_after_day_90_unless_that_is_past() {
+    use mamos::plan::next_plan_start;
+    let today = date("2025-06-02");
+    // no previous plan: today
+    assert_eq!(next_plan_start(None, today), today);
+    // previous plan's day 90 still ahead: back to back, no gap, no overlap
+    assert_eq!(
+        next_plan_start(Some(date("2025-06-15")), today),
+        date("2025-06-16")
+    );
+    // day 90 was yesterday: today is the day after
+    assert_eq!(next_plan_start(Some(date("2025-06-01")), today), today);
+    // day 90 long past: never start in the past
+    assert_eq!(next_plan_start(Some(date("2025-03-01")), today), today);
+}

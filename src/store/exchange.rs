@@ -3,11 +3,14 @@
 
 use rusqlite::params;
 
+use super::plans::{check_schedule, plan_content, write_actions, StoredPlan};
 use super::workshops::answer_from_columns;
 use super::Store;
+use crate::assessment::Component;
 use crate::exchange::{
-    Bundle, BundleAnswer, BundleComponent, BundleDora, BundleEvidence, BundleGroup, BundleVote,
-    BundleWorkshop, BUNDLE_FORMAT, BUNDLE_VERSION,
+    Bundle, BundleAnswer, BundleCheckin, BundleComponent, BundleDora, BundleEvidence, BundleGroup,
+    BundlePlan, BundleVote, BundleWorkshop, BUNDLE_FORMAT, OLDEST_BUNDLE_VERSION,
+    PLANS_BUNDLE_VERSION,
 };
 use crate::model::Bank;
 use crate::{Error, Result};
@@ -20,11 +23,16 @@ pub enum ExportScope<'a> {
 }
 
 /// What an import added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
     pub components: usize,
     pub workshops: usize,
     pub banks: usize,
+    /// Plans added, conflicting versions included.
+    pub plans: usize,
+    /// One sentence per plan that differed from this database's version of it:
+    /// both versions were kept.
+    pub conflicts: Vec<String>,
 }
 
 impl Store {
@@ -40,47 +48,14 @@ impl Store {
         let mut bundle_components = Vec::new();
         let mut bank_keys: Vec<(String, String)> = Vec::new();
         for component in &components {
-            let mut workshops = Vec::new();
-            for workshop in self.workshops(component.id)? {
+            let bundled = self.bundle_component(component)?;
+            for workshop in &bundled.workshops {
                 let key = (workshop.bank_id.clone(), workshop.bank_version.clone());
                 if !bank_keys.contains(&key) {
                     bank_keys.push(key);
                 }
-                workshops.push(BundleWorkshop {
-                    started_at: self.db(self.conn.query_row(
-                        "SELECT started_at FROM assessment WHERE id = ?1",
-                        params![workshop.id],
-                        |row| row.get(0),
-                    ))?,
-                    answers: self.raw_answers(workshop.id)?,
-                    votes: self.raw_votes(workshop.id)?,
-                    revealed: self.revealed_practices(workshop.id)?,
-                    evidence: self
-                        .evidence(workshop.id)?
-                        .into_iter()
-                        .map(|e| BundleEvidence {
-                            practice_id: e.practice_id,
-                            target: e.target,
-                            label: e.label,
-                        })
-                        .collect(),
-                    dora: self
-                        .dora(workshop.id)?
-                        .map(|(metrics, year)| BundleDora { metrics, year }),
-                    bank_id: workshop.bank_id,
-                    bank_version: workshop.bank_version,
-                    held_on: workshop.held_on,
-                    facilitator: workshop.facilitator,
-                    participants: workshop.participants,
-                });
             }
-            bundle_components.push(BundleComponent {
-                name: component.name.clone(),
-                blueprint: component.blueprint,
-                created_at: component.created_at.clone(),
-                workshops,
-                target_overrides: self.target_overrides(component.id)?,
-            });
+            bundle_components.push(bundled);
         }
         bank_keys.sort();
         let banks = bank_keys
@@ -99,12 +74,68 @@ impl Store {
             })
             .filter(|g| !g.components.is_empty())
             .collect();
+        // The lowest version that holds the content: see `crate::exchange`.
+        let format_version = if bundle_components.iter().any(|c| !c.plans.is_empty()) {
+            PLANS_BUNDLE_VERSION
+        } else {
+            OLDEST_BUNDLE_VERSION
+        };
         Ok(Bundle {
             format: BUNDLE_FORMAT.to_string(),
-            format_version: BUNDLE_VERSION,
+            format_version,
             banks,
             groups,
             components: bundle_components,
+        })
+    }
+
+    /// One component as it travels: its workshops, overrides and plans.
+    fn bundle_component(&self, component: &Component) -> Result<BundleComponent> {
+        let mut workshops = Vec::new();
+        let workshop_rows = self.workshops(component.id)?;
+        let workshop_ids: Vec<i64> = workshop_rows.iter().map(|w| w.id).collect();
+        for workshop in workshop_rows {
+            workshops.push(BundleWorkshop {
+                started_at: self.db(self.conn.query_row(
+                    "SELECT started_at FROM assessment WHERE id = ?1",
+                    params![workshop.id],
+                    |row| row.get(0),
+                ))?,
+                answers: self.raw_answers(workshop.id)?,
+                votes: self.raw_votes(workshop.id)?,
+                revealed: self.revealed_practices(workshop.id)?,
+                evidence: self
+                    .evidence(workshop.id)?
+                    .into_iter()
+                    .map(|e| BundleEvidence {
+                        practice_id: e.practice_id,
+                        target: e.target,
+                        label: e.label,
+                    })
+                    .collect(),
+                dora: self
+                    .dora(workshop.id)?
+                    .map(|(metrics, year)| BundleDora { metrics, year }),
+                bank_id: workshop.bank_id,
+                bank_version: workshop.bank_version,
+                held_on: workshop.held_on,
+                facilitator: workshop.facilitator,
+                participants: workshop.participants,
+            });
+        }
+        let stored = self.plans(component.id)?;
+        let plan_ids: Vec<i64> = stored.iter().map(|p| p.id).collect();
+        let plans = stored
+            .iter()
+            .map(|p| bundle_plan(p, &workshop_ids, &plan_ids))
+            .collect();
+        Ok(BundleComponent {
+            name: component.name.clone(),
+            blueprint: component.blueprint,
+            created_at: component.created_at.clone(),
+            workshops,
+            target_overrides: self.target_overrides(component.id)?,
+            plans,
         })
     }
 
@@ -160,18 +191,15 @@ impl Store {
             .and_then(|rows| rows.collect()))
     }
 
-    /// Adds a bundle's banks, groups, components and workshops, all or nothing.
-    /// A component whose name is already used is refused: nothing is merged silently.
+    /// Adds a bundle's banks, groups, components, workshops and plans, all or nothing.
+    /// A component whose name is already used is refused, unless it is the
+    /// same component with the same workshops and targets (another coach's
+    /// copy of it): then only its plans are merged, and a plan edited
+    /// differently on both sides is kept twice and reported, never overwritten.
     pub fn import_bundle(&mut self, file: &str, bundle: &Bundle) -> Result<ImportSummary> {
         for component in &bundle.components {
-            if self.component_by_name(&component.name).is_ok() {
-                return Err(Error::invalid(
-                    file,
-                    format!(
-                        "component {:?} already exists in this database; rename or remove one of them first",
-                        component.name
-                    ),
-                ));
+            if let Ok(here) = self.component_by_name(&component.name) {
+                self.check_same_component(file, &here, component)?;
             }
             crate::assessment::clean_component_name(&component.name)
                 .map_err(|e| Error::invalid(file, e.to_string()))?;
@@ -195,6 +223,8 @@ impl Store {
             components: 0,
             workshops: 0,
             banks: 0,
+            plans: 0,
+            conflicts: Vec::new(),
         };
         for bank in &bundle.banks {
             match self.import_bank(bank)? {
@@ -203,9 +233,18 @@ impl Store {
             }
         }
         for component in &bundle.components {
-            self.import_component(file, component)?;
-            summary.components += 1;
-            summary.workshops += component.workshops.len();
+            let (component_id, workshop_ids) = match self.component_by_name(&component.name) {
+                Ok(here) => {
+                    let workshops = self.workshops(here.id)?;
+                    (here.id, workshops.iter().map(|w| w.id).collect())
+                }
+                Err(_) => {
+                    summary.components += 1;
+                    summary.workshops += component.workshops.len();
+                    self.import_component(file, component)?
+                }
+            };
+            self.import_plans(file, component_id, &workshop_ids, component, &mut summary)?;
         }
         for group in &bundle.groups {
             if self.group_id(&group.name)?.is_none() {
@@ -227,7 +266,156 @@ impl Store {
         Ok(summary)
     }
 
-    fn import_component(&self, file: &str, component: &BundleComponent) -> Result<()> {
+    /// Refuses a bundle component named like `here` unless it is the same
+    /// component (same creation time and blueprint) with the same workshops
+    /// and targets: merging workshops is not done, so nothing is lost silently.
+    fn check_same_component(
+        &self,
+        file: &str,
+        here: &Component,
+        incoming: &BundleComponent,
+    ) -> Result<()> {
+        let mine = self.bundle_component(here)?;
+        let problem =
+            if mine.created_at != incoming.created_at || mine.blueprint != incoming.blueprint {
+                "is another component of that name"
+            } else if mine.workshops != incoming.workshops {
+                "has different workshops (only plans are merged)"
+            } else if mine.target_overrides != incoming.target_overrides {
+                "has different target overrides (only plans are merged)"
+            } else {
+                return Ok(());
+            };
+        Err(Error::invalid(
+            file,
+            format!(
+                "component {:?} already exists in this database and {problem}; rename or remove one of them first",
+                incoming.name
+            ),
+        ))
+    }
+
+    /// Adds the bundle's plans of a component: a plan already here unchanged
+    /// is skipped; a version that differs from this database's (same plan
+    /// edited differently, or a second open plan) is stored beside it as a
+    /// conflicting version and reported.
+    fn import_plans(
+        &self,
+        file: &str,
+        component_id: i64,
+        workshop_ids: &[i64],
+        component: &BundleComponent,
+        summary: &mut ImportSummary,
+    ) -> Result<()> {
+        let db = |e| Error::Database {
+            path: self.path.clone(),
+            source: e,
+        };
+        let here = self.plans(component_id)?;
+        let here_ids: Vec<i64> = here.iter().map(|p| p.id).collect();
+        let here_versions: Vec<BundlePlan> = here
+            .iter()
+            .map(|p| unlinked(bundle_plan(p, workshop_ids, &here_ids)))
+            .collect();
+        // The row id of each of the bundle's plans, in order.
+        let mut ids: Vec<i64> = Vec::new();
+        for (index, incoming) in component.plans.iter().enumerate() {
+            check_bundle_plan(file, &component.name, index, incoming)?;
+            if let Some(i) = here_versions
+                .iter()
+                .position(|v| *v == unlinked(incoming.clone()))
+            {
+                ids.push(here[i].id);
+                continue;
+            }
+            let workshop_id = workshop_ids[incoming.workshop];
+            let same_plan = here.iter().find(|p| {
+                p.conflict_of.is_none()
+                    && p.workshop_id == workshop_id
+                    && p.created_at == incoming.created_at
+            });
+            let open_here = if incoming.closed_at.is_none() {
+                self.open_plan(component_id)?
+            } else {
+                None
+            };
+            let (conflict_of, reason) = match (incoming.conflict_of, same_plan, &open_here) {
+                (Some(i), _, _) => (
+                    Some(ids[i]),
+                    "was already a conflicting version in the bundle".to_string(),
+                ),
+                (None, Some(mine), _) => (Some(mine.id), differences(mine, incoming)),
+                (None, None, Some(open)) => (
+                    Some(open.id),
+                    format!("is a second open plan beside plan {}", open.id),
+                ),
+                (None, None, None) => (None, String::new()),
+            };
+            // Grades are stored once the plan is closed, as `close_plan` does.
+            let grades = incoming
+                .closed_at
+                .as_ref()
+                .map(|_| serde_json::to_string(&incoming.grades).expect("grades always serialize"));
+            self.conn
+                .execute(
+                    "INSERT INTO plan (component_id, assessment_id, start_date, content, created_at,
+                                       closed_at, closed_by, grades, previous_plan, conflict_of)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![
+                        component_id,
+                        workshop_id,
+                        incoming.plan.start.to_string(),
+                        plan_content(&incoming.plan),
+                        incoming.created_at,
+                        incoming.closed_at,
+                        incoming.closed_by.map(|w| workshop_ids[w]),
+                        grades,
+                        incoming.follows.map(|p| ids[p]),
+                        conflict_of
+                    ],
+                )
+                .map_err(db)?;
+            let id = self.conn.last_insert_rowid();
+            write_actions(&self.conn, id, &incoming.plan.actions).map_err(db)?;
+            for c in &incoming.checkins {
+                self.conn
+                    .execute(
+                        "INSERT INTO plan_checkin (plan_id, week, key_results, target_condition,
+                             actual_condition, obstacle, next_step, check_on, recorded_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        params![
+                            id,
+                            c.week,
+                            serde_json::to_string(&c.key_results).expect("key results serialize"),
+                            c.target_condition,
+                            c.actual_condition,
+                            c.obstacle,
+                            c.next_step,
+                            c.check_on.map(|d| d.to_string()),
+                            c.recorded_at
+                        ],
+                    )
+                    .map_err(db)?;
+            }
+            if let Some(original) = conflict_of {
+                summary.conflicts.push(format!(
+                    "component {name:?}: the plan of {} to {} (created {}) {reason}; both kept: \
+                     plan {original} as it was here, plan {id} as imported. Compare them with \
+                     `mamos plan history {name:?} --json`, keep one with \
+                     `mamos plan resolve {name:?} --keep ID`",
+                    incoming.plan.start,
+                    incoming.plan.end,
+                    incoming.created_at,
+                    name = component.name,
+                ));
+            }
+            summary.plans += 1;
+            ids.push(id);
+        }
+        Ok(())
+    }
+
+    fn import_component(&self, file: &str, component: &BundleComponent) -> Result<(i64, Vec<i64>)> {
         let db = |e| Error::Database {
             path: self.path.clone(),
             source: e,
@@ -268,6 +456,7 @@ impl Store {
                 )
                 .map_err(db)?;
         }
+        let mut workshop_ids = Vec::new();
         for workshop in &component.workshops {
             let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
             self.conn
@@ -285,6 +474,7 @@ impl Store {
                 )
                 .map_err(db)?;
             let workshop_id = self.conn.last_insert_rowid();
+            workshop_ids.push(workshop_id);
             let unknown = |practice: &str| {
                 Error::invalid(
                     file,
@@ -417,6 +607,153 @@ impl Store {
                     .map_err(db)?;
             }
         }
-        Ok(())
+        Ok((component_id, workshop_ids))
     }
+}
+
+/// A stored plan as it travels; workshops and plans named by their position.
+fn bundle_plan(plan: &StoredPlan, workshop_ids: &[i64], plan_ids: &[i64]) -> BundlePlan {
+    let position = |ids: &[i64], id: i64| ids.iter().position(|i| *i == id);
+    BundlePlan {
+        workshop: position(workshop_ids, plan.workshop_id)
+            .expect("a plan is generated from a workshop of its component"),
+        created_at: plan.created_at.clone(),
+        plan: plan.plan.clone(),
+        checkins: bundle_checkins(plan),
+        closed_at: plan.closed_at.clone(),
+        closed_by: plan.closed_by.and_then(|w| position(workshop_ids, w)),
+        grades: plan.grades.clone(),
+        follows: plan.previous_plan.and_then(|p| position(plan_ids, p)),
+        conflict_of: plan.conflict_of.and_then(|p| position(plan_ids, p)),
+    }
+}
+
+fn bundle_checkins(plan: &StoredPlan) -> Vec<BundleCheckin> {
+    plan.recorded_checkins
+        .iter()
+        .map(|c| BundleCheckin {
+            week: c.week,
+            key_results: c.key_results.clone(),
+            target_condition: c.target_condition.clone(),
+            actual_condition: c.actual_condition.clone(),
+            obstacle: c.obstacle.clone(),
+            next_step: c.next_step.clone(),
+            check_on: c.check_on,
+            recorded_at: c.recorded_at.clone(),
+        })
+        .collect()
+}
+
+/// A plan's content without its links to other plans, to compare two versions.
+fn unlinked(plan: BundlePlan) -> BundlePlan {
+    BundlePlan {
+        follows: None,
+        conflict_of: None,
+        ..plan
+    }
+}
+
+/// What differs between this database's plan and an imported version of it, in words.
+fn differences(mine: &StoredPlan, incoming: &BundlePlan) -> String {
+    let mut parts = Vec::new();
+    let changes = crate::plan::diff(&mine.plan, &incoming.plan);
+    let mut actions: Vec<String> = changes
+        .changed
+        .iter()
+        .map(|c| format!("{} ({})", c.id, c.fields.join(", ")))
+        .collect();
+    actions.extend(changes.added.iter().map(|id| format!("{id} (only there)")));
+    actions.extend(changes.removed.iter().map(|id| format!("{id} (only here)")));
+    for (before, after) in mine
+        .plan
+        .actions
+        .iter()
+        .filter_map(|a| incoming.plan.action(&a.id).map(|b| (a, b)))
+    {
+        if before.status != after.status {
+            actions.push(format!(
+                "{} (status {} here, {} there)",
+                before.id,
+                before.status.as_str(),
+                after.status.as_str()
+            ));
+        }
+    }
+    if !actions.is_empty() {
+        parts.push(format!("actions {}", actions.join("; ")));
+    }
+    if mine
+        .plan
+        .actions
+        .iter()
+        .map(|a| &a.id)
+        .ne(incoming.plan.actions.iter().map(|a| &a.id))
+    {
+        parts.push("the order of the actions".to_string());
+    }
+    let checkins_here: Vec<u32> = mine.recorded_checkins.iter().map(|c| c.week).collect();
+    let checkins_there: Vec<u32> = incoming.checkins.iter().map(|c| c.week).collect();
+    if checkins_here != checkins_there {
+        parts.push(format!(
+            "check-ins of weeks {checkins_here:?} here, {checkins_there:?} there"
+        ));
+    } else if bundle_checkins(mine) != incoming.checkins {
+        parts.push("the check-ins' answers".to_string());
+    }
+    if mine.closed_at.is_some() != incoming.closed_at.is_some() {
+        parts.push(if mine.closed_at.is_some() {
+            "closed here, open there".to_string()
+        } else {
+            "open here, closed there".to_string()
+        });
+    }
+    if parts.is_empty() {
+        parts.push("the plan's content".to_string());
+    }
+    format!("was edited differently: {}", parts.join("; "))
+}
+
+/// A bundle's plan holds to the rules an edit in this database holds to.
+fn check_bundle_plan(
+    file: &str,
+    component: &str,
+    index: usize,
+    bundled: &BundlePlan,
+) -> Result<()> {
+    let invalid = |problem: String| {
+        Error::invalid(
+            file,
+            format!("component {component:?}, plans[{index}]: {problem}"),
+        )
+    };
+    let plan = &bundled.plan;
+    let mut seen = std::collections::BTreeSet::new();
+    for action in &plan.actions {
+        if !seen.insert(action.id.as_str()) {
+            return Err(invalid(format!("action {} appears twice", action.id)));
+        }
+        check_schedule(plan, action).map_err(|e| invalid(e.to_string()))?;
+    }
+    let key_results: Vec<&str> = plan.key_results().map(|k| k.id.as_str()).collect();
+    let mut weeks = std::collections::BTreeSet::new();
+    for checkin in &bundled.checkins {
+        if !(1..=crate::plan::PLAN_WEEKS).contains(&checkin.week) || !weeks.insert(checkin.week) {
+            return Err(invalid(format!(
+                "check-in week {} is not a distinct week 1 to {}",
+                checkin.week,
+                crate::plan::PLAN_WEEKS
+            )));
+        }
+        if let Some(kr) = checkin
+            .key_results
+            .keys()
+            .find(|k| !key_results.contains(&k.as_str()))
+        {
+            return Err(invalid(format!(
+                "the check-in of week {} grades {kr:?}, which is not a key result of the plan",
+                checkin.week
+            )));
+        }
+    }
+    Ok(())
 }

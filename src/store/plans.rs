@@ -15,8 +15,8 @@ use crate::assessment::{check_note_length, target_overrides, MAX_NAME_CHARS};
 use crate::model::Owner;
 use crate::plan::{
     common_objectives, diff, generate_plan, grade_key_results, mean_grade, merge_regenerated,
-    week_of, week_start, Action, ActionStatus, CommonObjective, KeyResultGrade, Plan, PlanDiff,
-    PlanInputs, PlanOptions, PLAN_WEEKS,
+    next_plan_start, week_of, week_start, Action, ActionStatus, CommonObjective, KeyResultGrade,
+    Plan, PlanDiff, PlanInputs, PlanOptions, PLAN_WEEKS,
 };
 use crate::{Error, Result};
 
@@ -33,6 +33,14 @@ pub enum Rag {
 }
 
 impl Rag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rag::Red => "red",
+            Rag::Amber => "amber",
+            Rag::Green => "green",
+        }
+    }
+
     pub fn parse(text: &str) -> Result<Rag> {
         match text.trim().to_ascii_lowercase().as_str() {
             "red" => Ok(Rag::Red),
@@ -106,6 +114,9 @@ pub struct StoredPlan {
     pub mean_grade: Option<f64>,
     /// The plan this one follows.
     pub previous_plan: Option<i64>,
+    /// Set on a version imported from another coach's bundle that differs from
+    /// this database's: the plan it conflicts with (resolve with `mamos plan resolve`).
+    pub conflict_of: Option<i64>,
 }
 
 /// One change the coach makes to an action.
@@ -194,7 +205,7 @@ fn clean_assignee(name: &str) -> Result<Option<String>> {
 
 /// Dates inside the plan, start before end, after what the action needs and
 /// before what needs it.
-fn check_schedule(plan: &Plan, action: &Action) -> Result<()> {
+pub(crate) fn check_schedule(plan: &Plan, action: &Action) -> Result<()> {
     let field = format!("action {}", action.id);
     if action.start > action.end {
         return Err(Error::invalid(
@@ -300,7 +311,7 @@ impl Store {
         let plan = self.preview_plan(component_id, start, options)?;
         let workshop = self.latest_workshop(component_id)?;
         let previous: Option<i64> = self.db(self.conn.query_row(
-            "SELECT max(id) FROM plan WHERE component_id = ?1",
+            "SELECT max(id) FROM plan WHERE component_id = ?1 AND conflict_of IS NULL",
             params![component_id],
             |row| row.get(0),
         ))?;
@@ -319,11 +330,23 @@ impl Store {
         self.plan(id)
     }
 
+    /// Day 1 of the component's next plan when the coach gives none (see `plan::next_plan_start`).
+    pub fn default_plan_start(&self, component_id: i64, today: NaiveDate) -> Result<NaiveDate> {
+        let previous_end = self
+            .plans(component_id)?
+            .iter()
+            .rev()
+            .find(|p| p.conflict_of.is_none())
+            .map(|p| p.plan.end);
+        Ok(next_plan_start(previous_end, today))
+    }
+
     fn open_plan_id(&self, component_id: i64) -> Result<Option<i64>> {
         self.db(self
             .conn
             .query_row(
-                "SELECT id FROM plan WHERE component_id = ?1 AND closed_at IS NULL",
+                "SELECT id FROM plan
+                 WHERE component_id = ?1 AND closed_at IS NULL AND conflict_of IS NULL",
                 params![component_id],
                 |row| row.get(0),
             )
@@ -361,7 +384,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT p.component_id, c.name, p.assessment_id, p.created_at, p.content,
-                        p.closed_at, p.closed_by, p.grades, p.previous_plan
+                        p.closed_at, p.closed_by, p.grades, p.previous_plan, p.conflict_of
                  FROM plan p JOIN component c ON c.id = p.component_id WHERE p.id = ?1",
                 params![plan_id],
                 |row| {
@@ -375,6 +398,7 @@ impl Store {
                         row.get::<_, Option<i64>>(6)?,
                         row.get::<_, Option<String>>(7)?,
                         row.get::<_, Option<i64>>(8)?,
+                        row.get::<_, Option<i64>>(9)?,
                     ))
                 },
             )
@@ -389,6 +413,7 @@ impl Store {
             closed_by,
             grades,
             previous_plan,
+            conflict_of,
         )) = row
         else {
             return Err(Error::invalid("plan", format!("no plan with id {plan_id}")));
@@ -415,6 +440,7 @@ impl Store {
             closed_by,
             grades,
             previous_plan,
+            conflict_of,
         })
     }
 
@@ -633,6 +659,18 @@ impl Store {
         }
         let preview = self.preview_regenerate(component_id, options)?;
         let merged = merge_regenerated(&stored.plan, preview.plan, keep);
+        // A kept edit was checked against the old plan; the new one may bring
+        // back or move what it depends on, or what depends on it.
+        let broken: Vec<String> = merged
+            .actions
+            .iter()
+            .filter(|a| keep.contains(&a.id))
+            .filter_map(|a| check_schedule(&merged, a).err())
+            .map(|e| e.to_string())
+            .collect();
+        if !broken.is_empty() {
+            return Err(Error::KeptEditsBreakRules(broken));
+        }
         let workshop = self.latest_workshop(component_id)?;
         let tx = self.db(self.conn.unchecked_transaction())?;
         self.db((|| {
@@ -783,6 +821,72 @@ impl Store {
         self.plan(stored.id)
     }
 
+    /// Ends a conflict left by an import: `keep` (the plan or one of its
+    /// conflicting versions) becomes the plan, the other versions are deleted,
+    /// in one transaction. The plan keeps its id, so the plans that follow it
+    /// still do.
+    pub fn resolve_plan_conflict(&mut self, component_id: i64, keep: i64) -> Result<StoredPlan> {
+        let component = self.component(component_id)?;
+        let chosen = self
+            .plan(keep)
+            .ok()
+            .filter(|p| p.component_id == component_id);
+        let Some(chosen) = chosen else {
+            return Err(Error::invalid(
+                "plan",
+                format!("{:?} has no plan {keep}", component.name),
+            ));
+        };
+        let original = chosen.conflict_of.unwrap_or(chosen.id);
+        let copies: i64 = self.db(self.conn.query_row(
+            "SELECT count(*) FROM plan WHERE conflict_of = ?1",
+            params![original],
+            |row| row.get(0),
+        ))?;
+        if copies == 0 {
+            return Err(Error::invalid(
+                "plan",
+                format!(
+                    "plan {keep} of {:?} has no conflicting version",
+                    component.name
+                ),
+            ));
+        }
+        if chosen.id != original && chosen.closed_at.is_none() {
+            if let Some(open) = self.open_plan_id(component_id)? {
+                if open != original {
+                    return Err(Error::PlanOpen(component.name));
+                }
+            }
+        }
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        self.db((|| {
+            if chosen.id != original {
+                tx.execute(
+                    "UPDATE plan SET (assessment_id, start_date, content, created_at, closed_at,
+                                      closed_by, grades) =
+                         (SELECT assessment_id, start_date, content, created_at, closed_at,
+                                 closed_by, grades FROM plan WHERE id = ?2)
+                     WHERE id = ?1",
+                    params![original, chosen.id],
+                )?;
+                for table in ["plan_action", "plan_checkin"] {
+                    tx.execute(
+                        &format!("DELETE FROM {table} WHERE plan_id = ?1"),
+                        params![original],
+                    )?;
+                    tx.execute(
+                        &format!("UPDATE {table} SET plan_id = ?1 WHERE plan_id = ?2"),
+                        params![original, chosen.id],
+                    )?;
+                }
+            }
+            tx.execute("DELETE FROM plan WHERE conflict_of = ?1", params![original])
+        })())?;
+        self.db(tx.commit())?;
+        self.plan(original)
+    }
+
     /// Gaps shared by at least `min_components` of the components (all, or one
     /// group's), from each component's current workshop.
     pub fn common_objectives(
@@ -844,7 +948,7 @@ fn action_index(plan: &Plan, action_id: &str) -> Result<usize> {
 }
 
 /// The plan as stored in `plan.content`: everything but the actions, which have their rows.
-fn plan_content(plan: &Plan) -> String {
+pub(super) fn plan_content(plan: &Plan) -> String {
     let without_actions = Plan {
         actions: Vec::new(),
         ..plan.clone()
@@ -852,8 +956,8 @@ fn plan_content(plan: &Plan) -> String {
     serde_json::to_string(&without_actions).expect("a plan always serializes")
 }
 
-fn write_actions(
-    tx: &rusqlite::Transaction,
+pub(super) fn write_actions(
+    tx: &rusqlite::Connection,
     plan_id: i64,
     actions: &[Action],
 ) -> rusqlite::Result<()> {

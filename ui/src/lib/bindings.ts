@@ -674,6 +674,11 @@ closed_by: number | null, grades: Array<KeyResultGrade>, mean_grade: number | nu
  */
 previous_plan: number | null, 
 /**
+ * Set on a version imported from another coach's bundle that differs from
+ * this database's: the plan it conflicts with (resolve with `mamos plan resolve`).
+ */
+conflict_of: number | null, 
+/**
  * Day 1.
  */
 start: string, 
