@@ -981,9 +981,15 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
                 }
                 None => None,
             };
+            let glance = store
+                .open_plan(component.id)?
+                .map(|stored| mamos::report::PlanGlance::of(&stored.plan));
             let extras = mamos::report::Executive {
                 dora: dora.as_ref(),
-                plan: None,
+                plan: match &glance {
+                    Some(glance) => mamos::report::PlanSection::Glance(glance),
+                    None => mamos::report::PlanSection::NoPlanYet,
+                },
             };
             mamos::report::executive_summary_pdf(&view, &extras, &options)?
         }

@@ -563,3 +563,49 @@ fn reports_that_cannot_be_written_say_why() {
     ]);
     assert_eq!(result.status.code(), Some(2));
 }
+
+/// Creates the component's plan with `mamos plan NAME --start START --json` and returns it.
+fn make_plan(db: &Db, name: &str, start: &str) -> serde_json::Value {
+    let result = db.run(&["plan", name, "--start", start, "--json"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    serde_json::from_slice(&result.stdout).unwrap()
+}
+
+#[test]
+fn the_executive_summary_shows_the_stored_plan_at_a_glance_on_one_page() {
+    let db = workbook_db();
+    let before = db.report("no-plan.pdf", &[HOSTILE_NAME, "--kind", "executive"]);
+    assert_eq!(pages(&before), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &before));
+    assert!(text.contains("No 90-day plan yet"), "{text}");
+
+    let plan = make_plan(&db, HOSTILE_NAME, "2026-12-01");
+    let pdf = db.report("executive.pdf", &[HOSTILE_NAME, "--kind", "executive"]);
+    assert_valid_with_subset_fonts(&pdf);
+    assert_eq!(pages(&pdf), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    assert!(text.contains(HOSTILE_NAME), "{text}");
+    assert!(!text.contains("No 90-day plan yet"), "{text}");
+    let objectives = plan["objectives"].as_array().unwrap();
+    assert!(!objectives.is_empty(), "{plan:#}");
+    for objective in objectives {
+        let title = objective["title"].as_str().unwrap();
+        assert!(text.contains(title), "objective {title:?} missing: {text}");
+        for kr in objective["key_results"].as_array().unwrap() {
+            let kr = kr["text"].as_str().unwrap();
+            assert!(text.contains(kr), "key result {kr:?} missing: {text}");
+        }
+    }
+    let dates: Vec<&str> = plan["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates.len(), 3, "{plan:#}");
+    assert!(text.contains(&dates.join(" · ")), "{dates:?}: {text}");
+}

@@ -16,7 +16,7 @@ mod workbook;
 
 pub use layout::Paper;
 pub use org::{organisation_trend, OrgComponent, OrgInput};
-pub use summary::{Executive, GlanceObjective, PlanGlance};
+pub use summary::{Executive, GlanceObjective, PlanGlance, PlanSection};
 pub use workbook::WorkbookInput;
 
 /// What every document is given besides its data. Nothing is read from the

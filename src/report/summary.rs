@@ -179,9 +179,25 @@ pub(super) fn render(
 
     // The plan at a glance takes the foot of the page; the chart and the
     // findings share what is left, side by side.
-    let plan_top = match extras.plan {
-        Some(plan) => {
-            let lines = plan_lines(plan, words, page.width(), &mut warnings)?;
+    let plan_lines = match extras.plan {
+        PlanSection::Omitted => None,
+        PlanSection::NoPlanYet => {
+            let body = style(FontStyle::Regular, 8.5, INK);
+            let text = words.pick(
+                "No 90-day plan yet: `mamos plan COMPONENT` makes one from the latest workshop.",
+                "Pas encore de plan à 90 jours : `mamos plan COMPOSANT` en crée un à partir du dernier atelier.",
+            );
+            Some(
+                wrap_lines(body.metrics()?, body.size, text, page.width() - 10.0, 2)
+                    .into_iter()
+                    .map(|line| (line, false))
+                    .collect(),
+            )
+        }
+        PlanSection::Glance(plan) => Some(plan_lines(plan, words, page.width(), &mut warnings)?),
+    };
+    let plan_top = match plan_lines {
+        Some(lines) => {
             let top = page.bottom - plan_block_height(&lines);
             page.plan(top, words, &lines)?;
             top - 12.0
@@ -223,7 +239,18 @@ pub(super) fn render(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Executive<'a> {
     pub dora: Option<&'a DoraOutcome>,
-    pub plan: Option<&'a PlanGlance>,
+    pub plan: PlanSection<'a>,
+}
+
+/// What the foot of the page says about the 90-day plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub enum PlanSection<'a> {
+    /// Nothing (the plain component summary).
+    #[default]
+    Omitted,
+    /// That no plan was made yet, and how to make one.
+    NoPlanYet,
+    Glance(&'a PlanGlance),
 }
 
 /// The 90-day plan at a glance: its objectives with their key results, and
@@ -231,7 +258,35 @@ pub struct Executive<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanGlance {
     pub objectives: Vec<GlanceObjective>,
+    /// Days 30, 60 and 90.
     pub milestones: [NaiveDate; 3],
+    /// Why nothing is planned, for a plan without objectives.
+    pub empty_reason: Option<String>,
+}
+
+impl PlanGlance {
+    /// The objectives, key results and milestone dates of `plan`. An empty
+    /// plan has no milestones of its own: its days 30, 60 and 90 are shown.
+    pub fn of(plan: &crate::plan::Plan) -> PlanGlance {
+        let day = |d: u32| {
+            plan.milestones
+                .iter()
+                .find(|m| m.day == d)
+                .map_or_else(|| crate::plan::day_date(plan.start, d), |m| m.date)
+        };
+        PlanGlance {
+            objectives: plan
+                .objectives
+                .iter()
+                .map(|o| GlanceObjective {
+                    title: o.title.clone(),
+                    key_results: o.key_results.iter().map(|k| k.text.clone()).collect(),
+                })
+                .collect(),
+            milestones: [day(30), day(60), day(90)],
+            empty_reason: plan.empty_reason.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -314,6 +369,21 @@ fn plan_lines(
     let bold = style(FontStyle::Bold, 8.5, INK);
     let mut clean = Printable::new(warnings);
     let mut lines = Vec::new();
+    if plan.objectives.is_empty() {
+        let reason = match &plan.empty_reason {
+            Some(reason) => clean.text(reason, "plan")?,
+            None => words
+                .pick("nothing to plan", "rien à planifier")
+                .to_string(),
+        };
+        let text = format!(
+            "{} {reason}.",
+            words.pick("Nothing planned:", "Rien de planifié :")
+        );
+        for line in wrap_lines(body.metrics()?, body.size, &text, width - 10.0, 2) {
+            lines.push((line, false));
+        }
+    }
     for (i, objective) in plan.objectives.iter().enumerate() {
         let title = clean.text(&objective.title, "plan objective")?;
         for line in wrap_lines(
