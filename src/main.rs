@@ -911,11 +911,30 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
     };
     let component = args.name.as_ref().or(args.component.as_ref());
     let pdf = match (args.kind, component) {
-        (ReportKind::Onboarding, _) => {
+        (ReportKind::Onboarding, None) => {
             return Err(Error::invalid(
                 "--kind",
-                "the team onboarding pack is built from the team's 90-day plan, which this version cannot make yet; use --kind executive, workbook or org",
+                "an onboarding pack is written for one component: give --component NAME",
             ))
+        }
+        (ReportKind::Onboarding, Some(name)) => {
+            let component = store.component_by_name(name)?;
+            let stored = store
+                .open_plan(component.id)?
+                .ok_or_else(|| Error::NoOpenPlan(component.name.clone()))?;
+            let workshop = store.workshop(stored.workshop_id)?;
+            let view = store.workshop_view(workshop.id)?;
+            if args.author.is_none() {
+                options.author = workshop.facilitator.clone();
+            }
+            mamos::report::onboarding_pdf(
+                &mamos::report::OnboardingInput {
+                    workshop: &workshop,
+                    view: &view,
+                    plan: &stored.plan,
+                },
+                &options,
+            )?
         }
         (ReportKind::Workbook, None) => {
             return Err(Error::invalid(

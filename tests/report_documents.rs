@@ -541,7 +541,7 @@ fn reports_that_cannot_be_written_say_why() {
     for (args, expected) in [
         (
             vec!["--component", HOSTILE_NAME, "--kind", "onboarding"],
-            "90-day plan",
+            "create one with `mamos plan",
         ),
         (vec!["--org", "--kind", "workbook"], "--component"),
         (
@@ -608,4 +608,164 @@ fn the_executive_summary_shows_the_stored_plan_at_a_glance_on_one_page() {
         .collect();
     assert_eq!(dates.len(), 3, "{plan:#}");
     assert!(text.contains(&dates.join(" · ")), "{dates:?}: {text}");
+}
+
+#[test]
+fn the_onboarding_pack_shows_the_plan_week_by_week_with_owners_and_a_check_in_template() {
+    let db = workbook_db();
+    let plan = make_plan(&db, HOSTILE_NAME, "2026-12-01");
+    let pdf = db.report(
+        "onboarding.pdf",
+        &[
+            "--component",
+            HOSTILE_NAME,
+            "--kind",
+            "onboarding",
+            "--org-name",
+            "ACME Bank",
+        ],
+    );
+    assert_valid_with_subset_fonts(&pdf);
+    let info = tool("pdfinfo", &["-enc", "UTF-8"], &pdf);
+    assert_eq!(
+        info_field(&info, "Title"),
+        format!("Team onboarding pack — {HOSTILE_NAME}")
+    );
+    assert_eq!(info_field(&info, "Author"), "Coach Zoë");
+    let count = pages(&pdf);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    assert!(text.contains(HOSTILE_NAME), "{text}");
+    for expected in [
+        "What Mamos is and how you were assessed",
+        "Coach Zoë",
+        "Ana, Ben, Chloé",
+        "2026-11-20",
+        "13 weeks at a glance",
+        "Week by week",
+        "weekly 30-minute check-in",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    for pillar in &builtin_bank().pillars {
+        assert!(text.contains(pillar.name.get("en")), "{:?}", pillar.name);
+    }
+    let actions = plan["actions"].as_array().unwrap();
+    assert!(actions.len() >= 3, "{plan:#}");
+    for action in actions {
+        for field in ["title", "step"] {
+            let value = flat(action[field].as_str().unwrap());
+            assert!(text.contains(&value), "action {field} {value:?} missing");
+        }
+    }
+    for milestone in plan["milestones"].as_array().unwrap() {
+        let date = milestone["date"].as_str().unwrap();
+        assert!(
+            text.contains(&format!("Day {} · {date}", milestone["day"])),
+            "milestone {date} missing: {text}"
+        );
+    }
+    for checkin in plan["checkins"].as_array().unwrap() {
+        let date = checkin["date"].as_str().unwrap();
+        assert!(text.contains(date), "check-in {date} missing");
+    }
+    // The last page is the check-in template: key results and the five kata questions.
+    let last = flat(&page_text(&pdf, count));
+    assert!(last.contains("Weekly check-in (30 minutes)"), "{last}");
+    for kr in plan["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["key_results"].as_array().unwrap())
+    {
+        let kr = kr["text"].as_str().unwrap();
+        assert!(last.contains(kr), "key result {kr:?} not on the template");
+    }
+    for question in [
+        "1. What is the target condition",
+        "5. When can we go and see",
+    ] {
+        assert!(last.contains(question), "{question:?} missing: {last}");
+    }
+    for page in 1..=count {
+        let text = flat(&page_text(&pdf, page));
+        assert!(
+            text.starts_with("ACME Bank · <script>"),
+            "page {page}: {text}"
+        );
+        assert!(
+            text.contains(&format!("Page {page} of {count}")),
+            "page {page}"
+        );
+    }
+    let titles: Vec<String> = bookmarks(&pdf).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        titles,
+        [
+            "What Mamos is and how you were assessed",
+            "13 weeks at a glance",
+            "Week by week",
+            "Milestones",
+            "Objectives and actions",
+            "Weekly check-in (30 minutes)"
+        ]
+    );
+    assert_expected_text(&pdf, "onboarding-en.txt");
+    let again = db.report(
+        "onboarding-again.pdf",
+        &[
+            "--component",
+            HOSTILE_NAME,
+            "--kind",
+            "onboarding",
+            "--org-name",
+            "ACME Bank",
+        ],
+    );
+    assert!(
+        std::fs::read(&pdf).unwrap() == std::fs::read(again).unwrap(),
+        "two runs gave different onboarding packs"
+    );
+}
+
+#[test]
+fn the_onboarding_pack_in_french_and_without_a_plan() {
+    let db = workbook_db();
+    let out = db.dir.path().join("none.pdf");
+    let result = db.run(&[
+        "report",
+        HOSTILE_NAME,
+        "--kind",
+        "onboarding",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("mamos plan"), "{stderr}");
+    assert!(!out.exists());
+
+    make_plan(&db, HOSTILE_NAME, "2026-12-01");
+    let pdf = db.report(
+        "onboarding-fr.pdf",
+        &[
+            HOSTILE_NAME,
+            "--kind",
+            "onboarding",
+            "--lang",
+            "fr",
+            "--paper",
+            "letter",
+        ],
+    );
+    assert_valid_with_subset_fonts(&pdf);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    for expected in [
+        "Livret d’accueil de l’équipe",
+        "Semaine par semaine",
+        "Jour 30 ·",
+        "Kata d’amélioration",
+        "Page 1 sur",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
 }

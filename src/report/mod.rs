@@ -8,6 +8,7 @@
 pub mod document;
 pub mod fonts;
 pub mod layout;
+mod onboarding;
 mod org;
 pub mod radar;
 mod summary;
@@ -15,6 +16,7 @@ pub mod words;
 mod workbook;
 
 pub use layout::Paper;
+pub use onboarding::OnboardingInput;
 pub use org::{organisation_trend, OrgComponent, OrgInput};
 pub use summary::{Executive, GlanceObjective, PlanGlance, PlanSection};
 pub use workbook::WorkbookInput;
@@ -89,6 +91,13 @@ pub fn executive_summary_pdf(
     options: &ReportOptions,
 ) -> crate::Result<Pdf> {
     summary::render(view, extras, options)
+}
+
+/// The team onboarding pack: what Mamos is and how the team was assessed,
+/// the 13 weeks of its 90-day plan as a timeline and a calendar, each action
+/// with its owner and how to do better, and a check-in template page.
+pub fn onboarding_pdf(input: &OnboardingInput, options: &ReportOptions) -> crate::Result<Pdf> {
+    onboarding::render(input, options)
 }
 
 /// The organisation (or group) report: pillar roll-up, the component × pillar

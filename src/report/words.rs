@@ -112,6 +112,18 @@ pub fn answer(bank: &Bank, lang: Lang, answer: Option<&Answer>) -> String {
     }
 }
 
+/// Who owns an action, as a reader says it.
+pub fn owner(owner: crate::model::Owner, lang: Lang) -> &'static str {
+    use crate::model::Owner;
+    match owner {
+        Owner::Team => lang.pick("the team", "l’équipe"),
+        Owner::TeamLead => lang.pick("the team lead", "le ou la responsable d’équipe"),
+        Owner::Platform => lang.pick("the platform team", "l’équipe plateforme"),
+        Owner::QaEngineer => lang.pick("the QA engineer", "l’ingénieur ou l’ingénieure QA"),
+        Owner::Management => lang.pick("management", "la direction"),
+    }
+}
+
 /// A vote in a short form for a list of votes: "2" or "N/A".
 pub fn short_answer(answer: &Answer) -> String {
     match answer {
