@@ -1047,12 +1047,15 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
                 None => store.groups()?,
             };
             let bank = bank.unwrap_or_else(mamos::model::builtin_bank);
+            // The same common objectives as `mamos plan org` with its defaults.
+            let common = store.common_objectives(args.group.as_deref(), 2, 3)?;
             mamos::report::org_pdf(
                 &mamos::report::OrgInput {
                     group: args.group.as_deref(),
                     bank: &bank,
                     components: &entries,
                     groups: &groups,
+                    common: &common,
                 },
                 &options,
             )?

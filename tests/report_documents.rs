@@ -510,10 +510,26 @@ fn an_organisation_of_200_components_splits_the_heatmap_and_repeats_its_header()
             "Pillars",
             "Heatmap: components × pillars",
             "Groups",
-            "Trends across assessments"
+            "Trends across assessments",
+            "Organisation-level plan"
         ]
     );
     assert!(text.contains("2026-03-02") && text.contains("2026-09-14"));
+    // The organisation-level plan is `mamos plan org`'s common objectives.
+    let result = db.run(&["plan", "org", "--json"]);
+    assert!(result.status.success());
+    let org: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
+    let common = org["common_objectives"].as_array().unwrap();
+    assert!(!common.is_empty(), "{org:#}");
+    for objective in common {
+        for field in ["title", "step"] {
+            let value = flat(objective[field].as_str().unwrap());
+            assert!(
+                text.contains(&value),
+                "common objective {field} {value:?} missing"
+            );
+        }
+    }
 }
 
 #[test]

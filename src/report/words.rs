@@ -116,11 +116,11 @@ pub fn answer(bank: &Bank, lang: Lang, answer: Option<&Answer>) -> String {
 pub fn owner(owner: crate::model::Owner, lang: Lang) -> &'static str {
     use crate::model::Owner;
     match owner {
-        Owner::Team => lang.pick("the team", "l’équipe"),
-        Owner::TeamLead => lang.pick("the team lead", "le ou la responsable d’équipe"),
-        Owner::Platform => lang.pick("the platform team", "l’équipe plateforme"),
-        Owner::QaEngineer => lang.pick("the QA engineer", "l’ingénieur ou l’ingénieure QA"),
-        Owner::Management => lang.pick("management", "la direction"),
+        Owner::Team => lang.pick("the team", "équipe"),
+        Owner::TeamLead => lang.pick("the team lead", "responsable d’équipe"),
+        Owner::Platform => lang.pick("the platform team", "équipe plateforme"),
+        Owner::QaEngineer => lang.pick("the QA engineer", "ingénierie QA"),
+        Owner::Management => lang.pick("management", "direction"),
     }
 }
 
