@@ -428,6 +428,8 @@ fn the_workbook_in_french_on_letter_paper() {
         "Cahier du coach",
         "Évolution depuis l’atelier du 2026-06-01",
         "Classification DORA : Élevé",
+        "Délai de mise en production moins d’un jour",
+        "entre une fois par jour et une fois par semaine",
         "Page 1 sur",
     ] {
         assert!(text.contains(expected), "{expected:?} missing: {text}");
