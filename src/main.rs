@@ -1013,40 +1013,11 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
             mamos::report::executive_summary_pdf(&view, &extras, &options)?
         }
         (ReportKind::Org, None) => {
-            let components = match &args.group {
-                Some(name) => store.group_components(name)?,
-                None => store.components()?,
-            };
-            let mut entries = Vec::with_capacity(components.len());
-            let mut bank = None;
-            for component in &components {
-                let workshops = store.workshops(component.id)?;
-                let mut history = Vec::with_capacity(workshops.len());
-                for workshop in &workshops {
-                    let view = store.workshop_view(workshop.id)?;
-                    history.push((workshop.held_on.clone(), view.scores));
-                    if bank.is_none() {
-                        bank = Some(view.bank);
-                    }
-                }
-                let points: Vec<(&str, &mamos::scoring::Scores)> =
-                    history.iter().map(|(d, s)| (d.as_str(), s)).collect();
-                let trend = mamos::history::trend(&points);
-                let scores = match history.pop() {
-                    Some((_, scores)) => scores,
-                    None => store.scores(component.id)?,
-                };
-                entries.push(mamos::report::OrgComponent {
-                    name: component.name.clone(),
-                    scores,
-                    trend,
-                });
-            }
+            let (entries, bank) = org_components(store, args.group.as_deref())?;
             let groups = match &args.group {
                 Some(_) => Vec::new(),
                 None => store.groups()?,
             };
-            let bank = bank.unwrap_or_else(mamos::model::builtin_bank);
             // The same common objectives as `mamos plan org` with its defaults.
             let common = store.common_objectives(args.group.as_deref(), 2, 3)?;
             mamos::report::org_pdf(
@@ -1061,10 +1032,33 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
             )?
         }
         (ReportKind::Executive, None) => {
-            return Err(Error::invalid(
-                "--kind",
-                "the executive summary of a group or the organisation is not written yet; use --kind org",
-            ))
+            let (entries, bank) = org_components(store, args.group.as_deref())?;
+            let components = match &args.group {
+                Some(name) => store.group_components(name)?,
+                None => store.components()?,
+            };
+            let mut dora = Vec::new();
+            for component in &components {
+                if let Some(latest) = store.workshops(component.id)?.last() {
+                    if let Some((metrics, year)) = store.dora(latest.id)? {
+                        if !metrics.is_empty() {
+                            let outcome = DoraOutcome::new(metrics, year);
+                            dora.push((outcome.classification.overall, year));
+                        }
+                    }
+                }
+            }
+            let common = store.common_objectives(args.group.as_deref(), 2, usize::MAX)?;
+            mamos::report::rollup_executive_pdf(
+                &mamos::report::RollupExecutive {
+                    group: args.group.as_deref(),
+                    bank: &bank,
+                    components: &entries,
+                    dora: &dora,
+                    common: &common,
+                },
+                &options,
+            )?
         }
     };
     for warning in &pdf.warnings {
@@ -1078,6 +1072,44 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
         pdf.pages
     );
     Ok(())
+}
+
+/// Every component of the organisation (or of one group) with its latest
+/// scores and its trend, and the bank of their workshops.
+fn org_components(
+    store: &Store,
+    group: Option<&str>,
+) -> Result<(Vec<mamos::report::OrgComponent>, mamos::model::Bank)> {
+    let components = match group {
+        Some(name) => store.group_components(name)?,
+        None => store.components()?,
+    };
+    let mut entries = Vec::with_capacity(components.len());
+    let mut bank = None;
+    for component in &components {
+        let workshops = store.workshops(component.id)?;
+        let mut history = Vec::with_capacity(workshops.len());
+        for workshop in &workshops {
+            let view = store.workshop_view(workshop.id)?;
+            history.push((workshop.held_on.clone(), view.scores));
+            if bank.is_none() {
+                bank = Some(view.bank);
+            }
+        }
+        let points: Vec<(&str, &mamos::scoring::Scores)> =
+            history.iter().map(|(d, s)| (d.as_str(), s)).collect();
+        let trend = mamos::history::trend(&points);
+        let scores = match history.pop() {
+            Some((_, scores)) => scores,
+            None => store.scores(component.id)?,
+        };
+        entries.push(mamos::report::OrgComponent {
+            name: component.name.clone(),
+            scores,
+            trend,
+        });
+    }
+    Ok((entries, bank.unwrap_or_else(mamos::model::builtin_bank)))
 }
 
 fn show_bank(bank: &mamos::model::Bank, command: &Command) -> Result<()> {

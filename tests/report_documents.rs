@@ -532,6 +532,43 @@ fn an_organisation_of_200_components_splits_the_heatmap_and_repeats_its_header()
             );
         }
     }
+
+    // The executive summary of the same 200 components fits on one page.
+    let executive = db.report(
+        "org-executive.pdf",
+        &["--org", "--kind", "executive", "--org-name", "ACME Bank"],
+    );
+    assert_valid_with_subset_fonts(&executive);
+    assert_eq!(pages(&executive), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &executive));
+    for expected in [
+        "ACME Bank",
+        "200 (200 assessed)",
+        "Mean score and target by pillar",
+        "Limiting pillar: components",
+        "Largest shared gaps",
+        "of 200 components",
+        "No DORA metrics were entered for these components.",
+        "Organisation-level plan at a glance",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    for pillar in [
+        "Methods",
+        "Architecture",
+        "Management",
+        "Organization",
+        "Skills",
+    ] {
+        assert!(text.contains(pillar), "{pillar} missing");
+    }
+    for objective in common {
+        let title = objective["title"].as_str().unwrap();
+        assert!(
+            text.contains(title),
+            "{title:?} missing from the plan at a glance"
+        );
+    }
 }
 
 #[test]
@@ -783,6 +820,74 @@ fn the_onboarding_pack_in_french_and_without_a_plan() {
         "Jour 30 ·",
         "Kata d’amélioration",
         "Page 1 sur",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+}
+
+#[test]
+fn a_group_executive_summary_counts_dora_classifications_in_french() {
+    let db = org_db(10);
+    {
+        let mut store = db.store();
+        for (n, deploy) in [
+            (0, FrequencyBand::OnDemand),
+            (2, FrequencyBand::OnDemand),
+            (4, FrequencyBand::MonthlyToSixMonthly),
+        ] {
+            let name = format!("Team {n:03}");
+            let id = store.component_by_name(&name).unwrap().id;
+            let latest = store.workshops(id).unwrap().last().unwrap().id;
+            store
+                .set_dora(
+                    latest,
+                    &DoraMetrics {
+                        lead_time: Some(TimeBand::LessThanOneHour),
+                        deploy_frequency: Some(deploy),
+                        recovery: Some(TimeBand::LessThanOneHour),
+                        change_fail_rate: Some(2.0),
+                        rework_rate: None,
+                    },
+                    ReportYear::Y2024,
+                )
+                .unwrap();
+        }
+    }
+    let pdf = db.report(
+        "group-executive.pdf",
+        &["--group", "Payments", "--kind", "executive"],
+    );
+    assert_valid_with_subset_fonts(&pdf);
+    assert_eq!(pages(&pdf), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    for expected in [
+        "Group Payments",
+        "5 (5 assessed)",
+        "Elite 2 · Low 1 (State of DevOps clusters of 2024; measured 3 / 5)",
+        "Group-level plan at a glance",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    assert!(!text.contains("Team 001"), "a Retail component is counted");
+    let fr = db.report(
+        "group-executive-fr.pdf",
+        &[
+            "--group",
+            "Payments",
+            "--kind",
+            "executive",
+            "--lang",
+            "fr",
+            "--paper",
+            "letter",
+        ],
+    );
+    assert_eq!(pages(&fr), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &fr));
+    for expected in [
+        "Groupe Payments",
+        "Élite 2 · Faible 1",
+        "Plan du groupe en bref",
     ] {
         assert!(text.contains(expected), "{expected:?} missing: {text}");
     }

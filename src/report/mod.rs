@@ -18,7 +18,7 @@ mod workbook;
 pub use layout::Paper;
 pub use onboarding::OnboardingInput;
 pub use org::{organisation_trend, OrgComponent, OrgInput};
-pub use summary::{Executive, GlanceObjective, PlanGlance, PlanSection};
+pub use summary::{Executive, GlanceObjective, PlanGlance, PlanSection, RollupExecutive};
 pub use workbook::WorkbookInput;
 
 /// What every document is given besides its data. Nothing is read from the
@@ -98,6 +98,17 @@ pub fn executive_summary_pdf(
 /// with its owner and how to do better, and a check-in template page.
 pub fn onboarding_pdf(input: &OnboardingInput, options: &ReportOptions) -> crate::Result<Pdf> {
     onboarding::render(input, options)
+}
+
+/// The one-page executive summary of a group or the whole organisation:
+/// mean pillar scores against mean targets, the pillars that limit most
+/// components, the largest shared gaps, the spread of DORA classifications
+/// and the organisation-level plan at a glance.
+pub fn rollup_executive_pdf(
+    input: &RollupExecutive,
+    options: &ReportOptions,
+) -> crate::Result<Pdf> {
+    summary::render_rollup(input, options)
 }
 
 /// The organisation (or group) report: pillar roll-up, the component × pillar
