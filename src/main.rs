@@ -180,8 +180,9 @@ enum Command {
     /// Record the weekly check-in of a component's open plan: red/amber/green per key
     /// result, the improvement-kata answers and action statuses. Repeat to complete a week.
     Checkin(cli_plan::CheckinArgs),
-    /// Write a PDF report: the one-page executive summary, the coach's workbook
-    /// of a component's latest workshop, or the organisation (or group) report.
+    /// Write a PDF report: the one-page executive summary (component, group or
+    /// organisation), the coach's workbook of a component's latest workshop, the
+    /// team onboarding pack of its open plan, or the organisation (or group) report.
     Report(ReportArgs),
 }
 
