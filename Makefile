@@ -111,8 +111,11 @@ test-e2e:
 
 # clippy compiles the desktop crate, which embeds ui/dist: build the UI first.
 # Budgets from the issues, measured in release mode; results go to docs/performance.md.
+# The report bench compares with headless Chromium (Debian package chromium).
 bench:
+	@$(call apt_install,chromium poppler-utils)
 	$(CARGO) bench -p mamos --bench store
+	$(CARGO) bench -p mamos --bench reports
 
 lint: build-ui
 	$(CARGO) fmt --all -- --check

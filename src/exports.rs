@@ -155,16 +155,111 @@ pub fn executive_pdf(
         }
         None => None,
     };
+    let glance = store
+        .open_plan(component_id)?
+        .map(|stored| crate::report::PlanGlance::of(&stored.plan));
     let extras = crate::report::Executive {
         dora: dora.as_ref(),
-        plan: None,
+        plan: match &glance {
+            Some(glance) => crate::report::PlanSection::Glance(glance),
+            None => crate::report::PlanSection::NoPlanYet,
+        },
     };
     crate::report::executive_summary_pdf(&view, &extras, options)
 }
 
 /// The organisation report, or with `group` the report of one group: the
-/// heatmap of each component's latest scores, the roll-ups and the trends.
+/// heatmap of each component's latest scores, the roll-ups, the trends and the
+/// organisation-level plan.
 pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> Result<Pdf> {
+    let (entries, bank) = org_components(store, group)?;
+    let groups = match group {
+        Some(_) => Vec::new(),
+        None => store.groups()?,
+    };
+    // The same common objectives as `mamos plan org` with its defaults.
+    let common = store.common_objectives(group, 2, 3)?;
+    crate::report::org_pdf(
+        &crate::report::OrgInput {
+            group,
+            bank: &bank,
+            components: &entries,
+            groups: &groups,
+            common: &common,
+        },
+        options,
+    )
+}
+
+/// The one-page executive summary of a group or the whole organisation: the
+/// roll-up, the DORA classes of the components' latest workshops, the shared gaps.
+pub fn rollup_executive_pdf(
+    store: &Store,
+    group: Option<&str>,
+    options: &ReportOptions,
+) -> Result<Pdf> {
+    let (entries, bank) = org_components(store, group)?;
+    let components = match group {
+        Some(name) => store.group_components(name)?,
+        None => store.components()?,
+    };
+    let mut dora = Vec::new();
+    for component in &components {
+        if let Some(latest) = store.workshops(component.id)?.last() {
+            if let Some((metrics, year)) = store.dora(latest.id)? {
+                if !metrics.is_empty() {
+                    let outcome = DoraOutcome::new(metrics, year);
+                    dora.push((outcome.classification.overall, year));
+                }
+            }
+        }
+    }
+    let common = store.common_objectives(group, 2, usize::MAX)?;
+    crate::report::rollup_executive_pdf(
+        &crate::report::RollupExecutive {
+            group,
+            bank: &bank,
+            components: &entries,
+            dora: &dora,
+            common: &common,
+        },
+        options,
+    )
+}
+
+/// The team's onboarding pack: the component's open plan week by week.
+/// With `default_author`, the author is the facilitator of the plan's workshop.
+pub fn onboarding_pdf(
+    store: &Store,
+    component_id: i64,
+    options: &mut ReportOptions,
+    default_author: bool,
+) -> Result<Pdf> {
+    let component = store.component(component_id)?;
+    let stored = store
+        .open_plan(component.id)?
+        .ok_or_else(|| Error::NoOpenPlan(component.name.clone()))?;
+    let workshop = store.workshop(stored.workshop_id)?;
+    let view = store.workshop_view(workshop.id)?;
+    if default_author {
+        options.author = workshop.facilitator.clone();
+    }
+    crate::report::onboarding_pdf(
+        &crate::report::OnboardingInput {
+            workshop: &workshop,
+            view: &view,
+            plan: &stored.plan,
+        },
+        options,
+    )
+}
+
+/// Each component of the organisation (or of `group`) with its latest scores
+/// and its trend over all its workshops, and the bank to name the pillars.
+pub fn org_components(
+    store: &Store,
+    group: Option<&str>,
+) -> Result<(Vec<crate::report::OrgComponent>, crate::model::Bank)> {
     let components = match group {
         Some(name) => store.group_components(name)?,
         None => store.components()?,
@@ -194,20 +289,7 @@ pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> R
             trend,
         });
     }
-    let groups = match group {
-        Some(_) => Vec::new(),
-        None => store.groups()?,
-    };
-    let bank = bank.unwrap_or_else(crate::model::builtin_bank);
-    crate::report::org_pdf(
-        &crate::report::OrgInput {
-            group,
-            bank: &bank,
-            components: &entries,
-            groups: &groups,
-        },
-        options,
-    )
+    Ok((entries, bank.unwrap_or_else(crate::model::builtin_bank)))
 }
 
 /// Writes `bytes` next to `path` first, then renames it over `path`: a full

@@ -197,8 +197,9 @@ enum Command {
     /// Record the weekly check-in of a component's open plan: red/amber/green per key
     /// result, the improvement-kata answers and action statuses. Repeat to complete a week.
     Checkin(cli_plan::CheckinArgs),
-    /// Write a PDF report: the one-page executive summary, the coach's workbook
-    /// of a component's latest workshop, or the organisation (or group) report.
+    /// Write a PDF report: the one-page executive summary (component, group or
+    /// organisation), the coach's workbook of a component's latest workshop, the
+    /// team onboarding pack of its open plan, or the organisation (or group) report.
     Report(ReportArgs),
 }
 
@@ -994,11 +995,20 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
     };
     let component = args.name.as_ref().or(args.component.as_ref());
     let pdf = match (args.kind, component) {
-        (ReportKind::Onboarding, _) => {
+        (ReportKind::Onboarding, None) => {
             return Err(Error::invalid(
                 "--kind",
-                "the team onboarding pack is built from the team's 90-day plan, which this version cannot make yet; use --kind executive, workbook or org",
+                "an onboarding pack is written for one component: give --component NAME",
             ))
+        }
+        (ReportKind::Onboarding, Some(name)) => {
+            let component = store.component_by_name(name)?;
+            mamos::exports::onboarding_pdf(
+                store,
+                component.id,
+                &mut options,
+                args.author.is_none(),
+            )?
         }
         (ReportKind::Workbook, None) => {
             return Err(Error::invalid(
@@ -1022,10 +1032,7 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
         }
         (ReportKind::Org, None) => mamos::exports::org_pdf(store, args.group.as_deref(), &options)?,
         (ReportKind::Executive, None) => {
-            return Err(Error::invalid(
-                "--kind",
-                "the executive summary of a group or the organisation is not written yet; use --kind org",
-            ))
+            mamos::exports::rollup_executive_pdf(store, args.group.as_deref(), &options)?
         }
     };
     for warning in &pdf.warnings {

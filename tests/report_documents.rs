@@ -428,6 +428,8 @@ fn the_workbook_in_french_on_letter_paper() {
         "Cahier du coach",
         "Évolution depuis l’atelier du 2026-06-01",
         "Classification DORA : Élevé",
+        "Délai de mise en production moins d’un jour",
+        "entre une fois par jour et une fois par semaine",
         "Page 1 sur",
     ] {
         assert!(text.contains(expected), "{expected:?} missing: {text}");
@@ -510,10 +512,63 @@ fn an_organisation_of_200_components_splits_the_heatmap_and_repeats_its_header()
             "Pillars",
             "Heatmap: components × pillars",
             "Groups",
-            "Trends across assessments"
+            "Trends across assessments",
+            "Organisation-level plan"
         ]
     );
     assert!(text.contains("2026-03-02") && text.contains("2026-09-14"));
+    // The organisation-level plan is `mamos plan org`'s common objectives.
+    let result = db.run(&["plan", "org", "--json"]);
+    assert!(result.status.success());
+    let org: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
+    let common = org["common_objectives"].as_array().unwrap();
+    assert!(!common.is_empty(), "{org:#}");
+    for objective in common {
+        for field in ["title", "step"] {
+            let value = flat(objective[field].as_str().unwrap());
+            assert!(
+                text.contains(&value),
+                "common objective {field} {value:?} missing"
+            );
+        }
+    }
+
+    // The executive summary of the same 200 components fits on one page.
+    let executive = db.report(
+        "org-executive.pdf",
+        &["--org", "--kind", "executive", "--org-name", "ACME Bank"],
+    );
+    assert_valid_with_subset_fonts(&executive);
+    assert_eq!(pages(&executive), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &executive));
+    for expected in [
+        "ACME Bank",
+        "200 (200 assessed)",
+        "Mean score and target by pillar",
+        "Limiting pillar: components",
+        "Largest shared gaps",
+        "of 200 components",
+        "No DORA metrics were entered for these components.",
+        "Organisation-level plan at a glance",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    for pillar in [
+        "Methods",
+        "Architecture",
+        "Management",
+        "Organization",
+        "Skills",
+    ] {
+        assert!(text.contains(pillar), "{pillar} missing");
+    }
+    for objective in common {
+        let title = objective["title"].as_str().unwrap();
+        assert!(
+            text.contains(title),
+            "{title:?} missing from the plan at a glance"
+        );
+    }
 }
 
 #[test]
@@ -541,7 +596,7 @@ fn reports_that_cannot_be_written_say_why() {
     for (args, expected) in [
         (
             vec!["--component", HOSTILE_NAME, "--kind", "onboarding"],
-            "90-day plan",
+            "create one with `mamos plan",
         ),
         (vec!["--org", "--kind", "workbook"], "--component"),
         (
@@ -562,4 +617,278 @@ fn reports_that_cannot_be_written_say_why() {
         "report", "--out", out, "--org", "--kind", "org", "--paper", "a5",
     ]);
     assert_eq!(result.status.code(), Some(2));
+}
+
+/// Creates the component's plan with `mamos plan NAME --start START --json` and returns it.
+fn make_plan(db: &Db, name: &str, start: &str) -> serde_json::Value {
+    let result = db.run(&["plan", name, "--start", start, "--json"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    serde_json::from_slice(&result.stdout).unwrap()
+}
+
+#[test]
+fn the_executive_summary_shows_the_stored_plan_at_a_glance_on_one_page() {
+    let db = workbook_db();
+    let before = db.report("no-plan.pdf", &[HOSTILE_NAME, "--kind", "executive"]);
+    assert_eq!(pages(&before), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &before));
+    assert!(text.contains("No 90-day plan yet"), "{text}");
+
+    let plan = make_plan(&db, HOSTILE_NAME, "2026-12-01");
+    let pdf = db.report("executive.pdf", &[HOSTILE_NAME, "--kind", "executive"]);
+    assert_valid_with_subset_fonts(&pdf);
+    assert_eq!(pages(&pdf), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    assert!(text.contains(HOSTILE_NAME), "{text}");
+    assert!(!text.contains("No 90-day plan yet"), "{text}");
+    let objectives = plan["objectives"].as_array().unwrap();
+    assert!(!objectives.is_empty(), "{plan:#}");
+    for objective in objectives {
+        let title = objective["title"].as_str().unwrap();
+        assert!(text.contains(title), "objective {title:?} missing: {text}");
+        for kr in objective["key_results"].as_array().unwrap() {
+            let kr = kr["text"].as_str().unwrap();
+            assert!(text.contains(kr), "key result {kr:?} missing: {text}");
+        }
+    }
+    let dates: Vec<&str> = plan["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates.len(), 3, "{plan:#}");
+    assert!(text.contains(&dates.join(" · ")), "{dates:?}: {text}");
+}
+
+#[test]
+fn the_onboarding_pack_shows_the_plan_week_by_week_with_owners_and_a_check_in_template() {
+    let db = workbook_db();
+    let plan = make_plan(&db, HOSTILE_NAME, "2026-12-01");
+    let pdf = db.report(
+        "onboarding.pdf",
+        &[
+            "--component",
+            HOSTILE_NAME,
+            "--kind",
+            "onboarding",
+            "--org-name",
+            "ACME Bank",
+        ],
+    );
+    assert_valid_with_subset_fonts(&pdf);
+    let info = tool("pdfinfo", &["-enc", "UTF-8"], &pdf);
+    assert_eq!(
+        info_field(&info, "Title"),
+        format!("Team onboarding pack — {HOSTILE_NAME}")
+    );
+    assert_eq!(info_field(&info, "Author"), "Coach Zoë");
+    let count = pages(&pdf);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    assert!(text.contains(HOSTILE_NAME), "{text}");
+    for expected in [
+        "What Mamos is and how you were assessed",
+        "Coach Zoë",
+        "Ana, Ben, Chloé",
+        "2026-11-20",
+        "13 weeks at a glance",
+        "Week by week",
+        "weekly 30-minute check-in",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    for pillar in &builtin_bank().pillars {
+        assert!(text.contains(pillar.name.get("en")), "{:?}", pillar.name);
+    }
+    let actions = plan["actions"].as_array().unwrap();
+    assert!(actions.len() >= 3, "{plan:#}");
+    for action in actions {
+        for field in ["title", "step"] {
+            let value = flat(action[field].as_str().unwrap());
+            assert!(text.contains(&value), "action {field} {value:?} missing");
+        }
+    }
+    for milestone in plan["milestones"].as_array().unwrap() {
+        let date = milestone["date"].as_str().unwrap();
+        assert!(
+            text.contains(&format!("Day {} · {date}", milestone["day"])),
+            "milestone {date} missing: {text}"
+        );
+    }
+    for checkin in plan["checkins"].as_array().unwrap() {
+        let date = checkin["date"].as_str().unwrap();
+        assert!(text.contains(date), "check-in {date} missing");
+    }
+    // The last page is the check-in template: key results and the five kata questions.
+    let last = flat(&page_text(&pdf, count));
+    assert!(last.contains("Weekly check-in (30 minutes)"), "{last}");
+    for kr in plan["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["key_results"].as_array().unwrap())
+    {
+        let kr = kr["text"].as_str().unwrap();
+        assert!(last.contains(kr), "key result {kr:?} not on the template");
+    }
+    for question in [
+        "1. What is the target condition",
+        "5. When can we go and see",
+    ] {
+        assert!(last.contains(question), "{question:?} missing: {last}");
+    }
+    for page in 1..=count {
+        let text = flat(&page_text(&pdf, page));
+        assert!(
+            text.starts_with("ACME Bank · <script>"),
+            "page {page}: {text}"
+        );
+        assert!(
+            text.contains(&format!("Page {page} of {count}")),
+            "page {page}"
+        );
+    }
+    let titles: Vec<String> = bookmarks(&pdf).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        titles,
+        [
+            "What Mamos is and how you were assessed",
+            "13 weeks at a glance",
+            "Week by week",
+            "Milestones",
+            "Objectives and actions",
+            "Weekly check-in (30 minutes)"
+        ]
+    );
+    assert_expected_text(&pdf, "onboarding-en.txt");
+    let again = db.report(
+        "onboarding-again.pdf",
+        &[
+            "--component",
+            HOSTILE_NAME,
+            "--kind",
+            "onboarding",
+            "--org-name",
+            "ACME Bank",
+        ],
+    );
+    assert!(
+        std::fs::read(&pdf).unwrap() == std::fs::read(again).unwrap(),
+        "two runs gave different onboarding packs"
+    );
+}
+
+#[test]
+fn the_onboarding_pack_in_french_and_without_a_plan() {
+    let db = workbook_db();
+    let out = db.dir.path().join("none.pdf");
+    let result = db.run(&[
+        "report",
+        HOSTILE_NAME,
+        "--kind",
+        "onboarding",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("mamos plan"), "{stderr}");
+    assert!(!out.exists());
+
+    make_plan(&db, HOSTILE_NAME, "2026-12-01");
+    let pdf = db.report(
+        "onboarding-fr.pdf",
+        &[
+            HOSTILE_NAME,
+            "--kind",
+            "onboarding",
+            "--lang",
+            "fr",
+            "--paper",
+            "letter",
+        ],
+    );
+    assert_valid_with_subset_fonts(&pdf);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    for expected in [
+        "Livret d’accueil de l’équipe",
+        "Semaine par semaine",
+        "Jour 30 ·",
+        "Kata d’amélioration",
+        "Page 1 sur",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+}
+
+#[test]
+fn a_group_executive_summary_counts_dora_classifications_in_french() {
+    let db = org_db(10);
+    {
+        let mut store = db.store();
+        for (n, deploy) in [
+            (0, FrequencyBand::OnDemand),
+            (2, FrequencyBand::OnDemand),
+            (4, FrequencyBand::MonthlyToSixMonthly),
+        ] {
+            let name = format!("Team {n:03}");
+            let id = store.component_by_name(&name).unwrap().id;
+            let latest = store.workshops(id).unwrap().last().unwrap().id;
+            store
+                .set_dora(
+                    latest,
+                    &DoraMetrics {
+                        lead_time: Some(TimeBand::LessThanOneHour),
+                        deploy_frequency: Some(deploy),
+                        recovery: Some(TimeBand::LessThanOneHour),
+                        change_fail_rate: Some(2.0),
+                        rework_rate: None,
+                    },
+                    ReportYear::Y2024,
+                )
+                .unwrap();
+        }
+    }
+    let pdf = db.report(
+        "group-executive.pdf",
+        &["--group", "Payments", "--kind", "executive"],
+    );
+    assert_valid_with_subset_fonts(&pdf);
+    assert_eq!(pages(&pdf), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &pdf));
+    for expected in [
+        "Group Payments",
+        "5 (5 assessed)",
+        "Elite 2 · Low 1 (State of DevOps clusters of 2024; measured 3 / 5)",
+        "Group-level plan at a glance",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    assert!(!text.contains("Team 001"), "a Retail component is counted");
+    let fr = db.report(
+        "group-executive-fr.pdf",
+        &[
+            "--group",
+            "Payments",
+            "--kind",
+            "executive",
+            "--lang",
+            "fr",
+            "--paper",
+            "letter",
+        ],
+    );
+    assert_eq!(pages(&fr), 1);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &fr));
+    for expected in [
+        "Groupe Payments",
+        "Élite 2 · Faible 1",
+        "Plan du groupe en bref",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
 }

@@ -442,7 +442,8 @@ fn same_input_same_bytes_and_the_date_is_the_one_given() {
 fn executive_summary_adds_gaps_dora_and_the_plan_at_a_glance_on_one_letter_page() {
     use mamos::dora::{DoraMetrics, DoraOutcome, FrequencyBand, ReportYear, TimeBand};
     use mamos::report::{
-        executive_summary_pdf, Executive, GlanceObjective, Paper, PlanGlance, ReportOptions,
+        executive_summary_pdf, Executive, GlanceObjective, Paper, PlanGlance, PlanSection,
+        ReportOptions,
     };
     let view = full_view(HOSTILE_NAME);
     let dora = DoraOutcome::new(
@@ -474,6 +475,7 @@ fn executive_summary_adds_gaps_dora_and_the_plan_at_a_glance_on_one_letter_page(
             NaiveDate::from_ymd_opt(2027, 1, 27).unwrap(),
             NaiveDate::from_ymd_opt(2027, 2, 26).unwrap(),
         ],
+        empty_reason: None,
     };
     let options = ReportOptions {
         lang: "en".into(),
@@ -484,7 +486,7 @@ fn executive_summary_adds_gaps_dora_and_the_plan_at_a_glance_on_one_letter_page(
     };
     let extras = Executive {
         dora: Some(&dora),
-        plan: Some(&plan),
+        plan: PlanSection::Glance(&plan),
     };
     let pdf = executive_summary_pdf(&view, &extras, &options).unwrap();
     assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);

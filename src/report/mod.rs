@@ -8,6 +8,7 @@
 pub mod document;
 pub mod fonts;
 pub mod layout;
+mod onboarding;
 mod org;
 pub mod radar;
 mod summary;
@@ -15,8 +16,9 @@ pub mod words;
 mod workbook;
 
 pub use layout::Paper;
+pub use onboarding::OnboardingInput;
 pub use org::{organisation_trend, OrgComponent, OrgInput};
-pub use summary::{Executive, GlanceObjective, PlanGlance};
+pub use summary::{Executive, GlanceObjective, PlanGlance, PlanSection, RollupExecutive};
 pub use workbook::WorkbookInput;
 
 /// What every document is given besides its data. Nothing is read from the
@@ -89,6 +91,24 @@ pub fn executive_summary_pdf(
     options: &ReportOptions,
 ) -> crate::Result<Pdf> {
     summary::render(view, extras, options)
+}
+
+/// The team onboarding pack: what Mamos is and how the team was assessed,
+/// the 13 weeks of its 90-day plan as a timeline and a calendar, each action
+/// with its owner and how to do better, and a check-in template page.
+pub fn onboarding_pdf(input: &OnboardingInput, options: &ReportOptions) -> crate::Result<Pdf> {
+    onboarding::render(input, options)
+}
+
+/// The one-page executive summary of a group or the whole organisation:
+/// mean pillar scores against mean targets, the pillars that limit most
+/// components, the largest shared gaps, the spread of DORA classifications
+/// and the organisation-level plan at a glance.
+pub fn rollup_executive_pdf(
+    input: &RollupExecutive,
+    options: &ReportOptions,
+) -> crate::Result<Pdf> {
+    summary::render_rollup(input, options)
 }
 
 /// The organisation (or group) report: pillar roll-up, the component × pillar

@@ -12,6 +12,7 @@ use super::words::Lang;
 use super::{Pdf, ReportOptions};
 use crate::history::TrendPoint;
 use crate::model::{Bank, PillarId};
+use crate::plan::CommonObjective;
 use crate::rollup::{heatmap_cell, rollup};
 use crate::scoring::Scores;
 
@@ -33,6 +34,9 @@ pub struct OrgInput<'a> {
     pub components: &'a [OrgComponent],
     /// Each group with its components' names (shown for the whole organisation).
     pub groups: &'a [(String, Vec<String>)],
+    /// The gaps several components share (`Store::common_objectives`): the
+    /// organisation-level (or group-level) plan.
+    pub common: &'a [CommonObjective],
 }
 
 /// Heatmap fills by band 0–4 (scores < 20 … ≥ 80): light enough for dark text.
@@ -405,6 +409,17 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         })?;
     }
 
+    // ------------------------------------------------------------ plan
+    let plan_title = match input.group {
+        Some(_) => lang.pick("Group-level plan", "Plan à l’échelle du groupe"),
+        None => lang.pick(
+            "Organisation-level plan",
+            "Plan à l’échelle de l’organisation",
+        ),
+    };
+    flow.section(plan_title, 60.0)?;
+    common_plan(&mut flow, input, &pillar_names, lang, &mut clean)?;
+
     let info = DocInfo {
         title: format!("{kind} — {scope}"),
         subject: lang
@@ -423,6 +438,96 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         pages,
         warnings: warnings.into_vec(),
     })
+}
+
+/// The gaps shared by several components, as common objectives: one piece
+/// of work for all of them instead of one action per team.
+fn common_plan(
+    flow: &mut Flow,
+    input: &OrgInput,
+    pillar_names: &[String],
+    lang: Lang,
+    clean: &mut Printable,
+) -> crate::Result<()> {
+    if input.common.is_empty() {
+        return flow.paragraph(
+            lang.pick(
+                "No gap is shared by two or more components: each team's own 90-day plan is the plan.",
+                "Aucun écart n’est partagé par deux composants ou plus : le plan à 90 jours de chaque équipe suffit.",
+            ),
+            &body(),
+        );
+    }
+    flow.paragraph(
+        lang.pick(
+            "Practices below target in several components, highest summed priority first. Each is one objective for the organisation, often carried by a platform team, instead of one action per team.",
+            "Pratiques sous leur cible dans plusieurs composants, de la plus forte priorité cumulée à la plus faible. Chacune devient un objectif commun, souvent porté par une équipe plateforme, plutôt qu’une action par équipe.",
+        ),
+        &small(),
+    )?;
+    flow.gap(6.0);
+    let columns = [
+        column(
+            lang.pick("Objective", "Objectif"),
+            Width::Part(1.2),
+            Align::Left,
+        ),
+        column(lang.pick("Owner", "Responsable"), Width::Fit, Align::Left),
+        column(
+            lang.pick("Serves", "Concerne"),
+            Width::Part(1.0),
+            Align::Left,
+        ),
+        column(
+            lang.pick("Next step", "Prochaine étape"),
+            Width::Part(1.6),
+            Align::Left,
+        ),
+    ];
+    let mut rows = Vec::new();
+    for objective in input.common {
+        let served: Vec<String> = objective
+            .components
+            .iter()
+            .map(|c| {
+                Ok(format!(
+                    "{} ({}→{})",
+                    clean.text(&c.name, "component name")?,
+                    c.level,
+                    c.target
+                ))
+            })
+            .collect::<crate::Result<_>>()?;
+        rows.push(vec![
+            format!(
+                "{} ({})",
+                clean.text(&objective.title, "common objective")?,
+                pillar_names[objective.pillar as usize]
+            ),
+            super::words::owner(objective.owner, lang).to_string(),
+            format!(
+                "{} {} {}",
+                served.len(),
+                lang.pick("components:", "composants :"),
+                served.join(", ")
+            ),
+            clean.text(&objective.step, "common objective step")?,
+        ]);
+    }
+    flow.table(&Table {
+        columns: &columns,
+        rows: &rows,
+        fills: &[],
+        style: &table_style(6),
+    })?;
+    flow.gap(4.0);
+    flow.paragraph(
+        lang.pick(
+            "Serves: the components with this gap, each with its current level → target level.",
+            "Concerne : les composants qui ont cet écart, chacun avec son niveau actuel → niveau cible.",
+        ),
+        &small(),
+    )
 }
 
 /// The five colour bands and "not assessed", on one line.

@@ -15,6 +15,7 @@ use super::{Pdf, ReportOptions};
 use crate::assessment::AssessmentView;
 use crate::dora::DoraOutcome;
 use crate::model::{Bank, Blueprint, PillarId};
+use crate::scoring::Scores;
 
 // ---------------------------------------------------------------- labels
 
@@ -171,19 +172,66 @@ pub(super) fn render(
         bottom: height - margin,
     };
     let mut y = margin;
-    y = page.header(y, labels, &texts)?;
-    y = page.facts(y + 10.0, labels, &texts, view, date)?;
-    y = page.overall(y + 14.0, labels, &texts, view)?;
+    y = page.header(y, labels.kicker, &texts.component)?;
+    let facts = [
+        (labels.date, date.to_string()),
+        (
+            labels.bank,
+            format!(
+                "{} ({}, {} {})",
+                texts.bank_title, texts.bank_id, labels.version, texts.bank_version
+            ),
+        ),
+        (labels.blueprint, labels.blueprint(view.component.blueprint)),
+    ];
+    y = page.facts(y + 10.0, &facts)?;
+    let scores = &view.scores;
+    let limiting = match scores.limiting_pillar {
+        Some(id) => texts.pillar(view, id),
+        None => labels.not_assessed.to_string(),
+    };
+    let cards = [
+        (
+            labels.overall_score,
+            labels.optional_percent(scores.overall.score),
+        ),
+        (
+            labels.overall_level,
+            texts.level(labels, scores.overall.level),
+        ),
+        (labels.limiting_pillar, limiting),
+    ];
+    y = page.cards(y + 14.0, &cards)?;
     y = page.heading(y + 16.0, labels.pillars)?;
     y = page.pillar_table(y + 4.0, labels, &texts, view)?;
 
     // The plan at a glance takes the foot of the page; the chart and the
     // findings share what is left, side by side.
-    let plan_top = match extras.plan {
-        Some(plan) => {
-            let lines = plan_lines(plan, words, page.width(), &mut warnings)?;
+    let plan_lines = match extras.plan {
+        PlanSection::Omitted => None,
+        PlanSection::NoPlanYet => {
+            let body = style(FontStyle::Regular, 8.5, INK);
+            let text = words.pick(
+                "No 90-day plan yet: `mamos plan COMPONENT` makes one from the latest workshop.",
+                "Pas encore de plan à 90 jours : `mamos plan COMPOSANT` en crée un à partir du dernier atelier.",
+            );
+            Some(
+                wrap_lines(body.metrics()?, body.size, text, page.width() - 10.0, 2)
+                    .into_iter()
+                    .map(|line| (line, false))
+                    .collect(),
+            )
+        }
+        PlanSection::Glance(plan) => Some(plan_lines(plan, words, page.width(), &mut warnings)?),
+    };
+    let plan_top = match plan_lines {
+        Some(lines) => {
             let top = page.bottom - plan_block_height(&lines);
-            page.plan(top, words, &lines)?;
+            page.plan(
+                top,
+                words.pick("90-day plan at a glance", "Plan à 90 jours en bref"),
+                &lines,
+            )?;
             top - 12.0
         }
         None => page.bottom,
@@ -197,13 +245,23 @@ pub(super) fn render(
         top: top + 20.0,
         bottom: plan_top,
     };
-    page.radar(chart_area, labels, &texts, &radar_chart(&view.scores), view)?;
+    page.radar(
+        chart_area,
+        labels,
+        &texts.pillars,
+        &radar_chart(&view.scores),
+        &view.scores,
+    )?;
     let findings = Findings {
         gaps: largest_gaps(view, lang, 3, &mut warnings)?,
         dora: extras.dora,
     };
     page.findings(split + 8.0, top, plan_top, words, &findings)?;
-    page.footer(labels, &texts, date)?;
+    page.footer(
+        labels,
+        &format!("{} {}", texts.bank_id, texts.bank_version),
+        date,
+    )?;
 
     let info = DocInfo {
         title: format!("Mamos summary — {}", view.component.name),
@@ -223,7 +281,18 @@ pub(super) fn render(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Executive<'a> {
     pub dora: Option<&'a DoraOutcome>,
-    pub plan: Option<&'a PlanGlance>,
+    pub plan: PlanSection<'a>,
+}
+
+/// What the foot of the page says about the 90-day plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub enum PlanSection<'a> {
+    /// Nothing (the plain component summary).
+    #[default]
+    Omitted,
+    /// That no plan was made yet, and how to make one.
+    NoPlanYet,
+    Glance(&'a PlanGlance),
 }
 
 /// The 90-day plan at a glance: its objectives with their key results, and
@@ -231,7 +300,35 @@ pub struct Executive<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanGlance {
     pub objectives: Vec<GlanceObjective>,
+    /// Days 30, 60 and 90.
     pub milestones: [NaiveDate; 3],
+    /// Why nothing is planned, for a plan without objectives.
+    pub empty_reason: Option<String>,
+}
+
+impl PlanGlance {
+    /// The objectives, key results and milestone dates of `plan`. An empty
+    /// plan has no milestones of its own: its days 30, 60 and 90 are shown.
+    pub fn of(plan: &crate::plan::Plan) -> PlanGlance {
+        let day = |d: u32| {
+            plan.milestones
+                .iter()
+                .find(|m| m.day == d)
+                .map_or_else(|| crate::plan::day_date(plan.start, d), |m| m.date)
+        };
+        PlanGlance {
+            objectives: plan
+                .objectives
+                .iter()
+                .map(|o| GlanceObjective {
+                    title: o.title.clone(),
+                    key_results: o.key_results.iter().map(|k| k.text.clone()).collect(),
+                })
+                .collect(),
+            milestones: [day(30), day(60), day(90)],
+            empty_reason: plan.empty_reason.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -314,6 +411,21 @@ fn plan_lines(
     let bold = style(FontStyle::Bold, 8.5, INK);
     let mut clean = Printable::new(warnings);
     let mut lines = Vec::new();
+    if plan.objectives.is_empty() {
+        let reason = match &plan.empty_reason {
+            Some(reason) => clean.text(reason, "plan")?,
+            None => words
+                .pick("nothing to plan", "rien à planifier")
+                .to_string(),
+        };
+        let text = format!(
+            "{} {reason}.",
+            words.pick("Nothing planned:", "Rien de planifié :")
+        );
+        for line in wrap_lines(body.metrics()?, body.size, &text, width - 10.0, 2) {
+            lines.push((line, false));
+        }
+    }
     for (i, objective) in plan.objectives.iter().enumerate() {
         let title = clean.text(&objective.title, "plan objective")?;
         for line in wrap_lines(
@@ -445,23 +557,17 @@ impl Page {
         self.right - self.left
     }
 
-    fn header(&mut self, y: f32, labels: &Labels, texts: &Texts) -> crate::Result<f32> {
+    fn header(&mut self, y: f32, kicker_text: &str, title_text: &str) -> crate::Result<f32> {
         let kicker = style(FontStyle::Regular, 9.0, MUTED);
         let title = style(FontStyle::Bold, 20.0, INK);
-        let kicker_lines = wrap_lines(
-            kicker.metrics()?,
-            kicker.size,
-            labels.kicker,
-            self.width(),
-            1,
-        );
+        let kicker_lines = wrap_lines(kicker.metrics()?, kicker.size, kicker_text, self.width(), 1);
         let y = self
             .canvas
             .lines(self.left, y, &kicker_lines, &kicker, Align::Left)?;
         let lines = wrap_lines(
             title.metrics()?,
             title.size,
-            &texts.component,
+            title_text,
             self.width(),
             TITLE_LINES,
         );
@@ -479,28 +585,10 @@ impl Page {
         Ok(y + 6.0)
     }
 
-    /// Label / value lines: date, bank, blueprint.
-    fn facts(
-        &mut self,
-        y: f32,
-        labels: &Labels,
-        texts: &Texts,
-        view: &AssessmentView,
-        date: NaiveDate,
-    ) -> crate::Result<f32> {
+    /// Label / value lines (date, bank, blueprint…).
+    fn facts(&mut self, y: f32, rows: &[(&str, String)]) -> crate::Result<f32> {
         let key = style(FontStyle::Bold, 9.0, MUTED);
         let value = style(FontStyle::Regular, 9.0, INK);
-        let rows = [
-            (labels.date, date.to_string()),
-            (
-                labels.bank,
-                format!(
-                    "{} ({}, {} {})",
-                    texts.bank_title, texts.bank_id, labels.version, texts.bank_version
-                ),
-            ),
-            (labels.blueprint, labels.blueprint(view.component.blueprint)),
-        ];
         let key_width = rows
             .iter()
             .map(|(k, _)| key.metrics().map(|f| f.text_width(k, key.size)))
@@ -510,15 +598,10 @@ impl Page {
             + 12.0;
         let mut y = y;
         for (k, v) in rows {
+            let k = *k;
             self.canvas
                 .lines(self.left, y, &[k.to_string()], &key, Align::Left)?;
-            let lines = wrap_lines(
-                value.metrics()?,
-                value.size,
-                &v,
-                self.width() - key_width,
-                2,
-            );
+            let lines = wrap_lines(value.metrics()?, value.size, v, self.width() - key_width, 2);
             y = self
                 .canvas
                 .lines(self.left + key_width, y, &lines, &value, Align::Left)?;
@@ -526,32 +609,10 @@ impl Page {
         Ok(y)
     }
 
-    /// Three cards on a tinted band: overall score, overall level, limiting pillar.
-    fn overall(
-        &mut self,
-        y: f32,
-        labels: &Labels,
-        texts: &Texts,
-        view: &AssessmentView,
-    ) -> crate::Result<f32> {
+    /// Cards on a tinted band (overall score, overall level, limiting pillar…).
+    fn cards(&mut self, y: f32, cards: &[(&str, String)]) -> crate::Result<f32> {
         let caption = style(FontStyle::Regular, 8.0, MUTED);
         let value = style(FontStyle::Bold, 13.0, INK);
-        let scores = &view.scores;
-        let limiting = match scores.limiting_pillar {
-            Some(id) => texts.pillar(view, id),
-            None => labels.not_assessed.to_string(),
-        };
-        let cards = [
-            (
-                labels.overall_score,
-                labels.optional_percent(scores.overall.score),
-            ),
-            (
-                labels.overall_level,
-                texts.level(labels, scores.overall.level),
-            ),
-            (labels.limiting_pillar, limiting),
-        ];
         let padding = 8.0;
         let card_width = self.width() / cards.len() as f32;
         let inner = card_width - 2.0 * padding;
@@ -672,9 +733,9 @@ impl Page {
         &mut self,
         area: Area,
         labels: &Labels,
-        texts: &Texts,
+        pillar_names: &[String],
         chart: &RadarChart,
-        view: &AssessmentView,
+        scores: &Scores,
     ) -> crate::Result<()> {
         let legend_height = 22.0;
         let (legend_left, legend_width) = (area.left, area.right - area.left);
@@ -687,10 +748,9 @@ impl Page {
             .iter()
             .enumerate()
             .map(|(i, axis)| {
-                let score = view.scores.pillars.get(i).and_then(|p| p.score);
+                let score = scores.pillars.get(i).and_then(|p| p.score);
                 AxisLabel {
-                    name: texts
-                        .pillars
+                    name: pillar_names
                         .get(i)
                         .cloned()
                         .unwrap_or_else(|| axis.pillar.to_string()),
@@ -764,11 +824,8 @@ impl Page {
     }
 
     /// The plan at a glance, from `top` to the page's bottom.
-    fn plan(&mut self, top: f32, words: Lang, lines: &[(String, bool)]) -> crate::Result<()> {
-        let y = self.heading(
-            top,
-            words.pick("90-day plan at a glance", "Plan à 90 jours en bref"),
-        )?;
+    fn plan(&mut self, top: f32, title: &str, lines: &[(String, bool)]) -> crate::Result<()> {
+        let y = self.heading(top, title)?;
         let mut y = y + 6.0;
         for (line, bold) in lines {
             let text = style(
@@ -799,22 +856,6 @@ impl Page {
         words: Lang,
         findings: &Findings,
     ) -> crate::Result<()> {
-        let width = self.right - left;
-        let heading = style(FontStyle::Bold, 11.0, INK);
-        let body = style(FontStyle::Regular, 8.5, INK);
-        let font = body.metrics()?;
-        let mut y = top;
-        let block =
-            |page: &mut Page, y: f32, title: &str, items: &[String]| -> crate::Result<f32> {
-                let lines = wrap_lines(heading.metrics()?, heading.size, title, width, 2);
-                let mut y = page.canvas.lines(left, y, &lines, &heading, Align::Left)? + 4.0;
-                for item in items {
-                    let budget = ((bottom - y) / body.line_height).floor().max(0.0) as usize;
-                    let lines = wrap_lines(font, body.size, item, width, budget.min(5));
-                    y = page.canvas.lines(left, y, &lines, &body, Align::Left)? + 4.0;
-                }
-                Ok(y)
-            };
         let gaps: Vec<String> = if findings.gaps.is_empty() {
             vec![words
                 .pick(
@@ -830,12 +871,6 @@ impl Page {
                 .map(|(i, g)| format!("{}. {}", i + 1, g.text))
                 .collect()
         };
-        y = block(
-            self,
-            y,
-            words.pick("Three largest gaps", "Les trois plus grands écarts"),
-            &gaps,
-        )?;
         let dora = match findings.dora.filter(|d| !d.metrics.is_empty()) {
             Some(dora) => super::workbook::dora_sentence(dora, words),
             None => words
@@ -845,11 +880,50 @@ impl Page {
                 )
                 .to_string(),
         };
-        block(self, y + 8.0, "DORA", &[dora])?;
+        self.blocks(
+            left,
+            top,
+            bottom,
+            &[
+                (
+                    words.pick("Three largest gaps", "Les trois plus grands écarts"),
+                    gaps,
+                ),
+                ("DORA", vec![dora]),
+            ],
+        )
+    }
+
+    /// Titled lists in a column from `left` to the right margin, between
+    /// `top` and `bottom`: an item that would pass `bottom` is cut with "…".
+    fn blocks(
+        &mut self,
+        left: f32,
+        top: f32,
+        bottom: f32,
+        blocks: &[(&str, Vec<String>)],
+    ) -> crate::Result<()> {
+        let width = self.right - left;
+        let heading = style(FontStyle::Bold, 11.0, INK);
+        let body = style(FontStyle::Regular, 8.5, INK);
+        let font = body.metrics()?;
+        let mut y = top;
+        for (i, (title, items)) in blocks.iter().enumerate() {
+            if i > 0 {
+                y += 8.0;
+            }
+            let lines = wrap_lines(heading.metrics()?, heading.size, title, width, 2);
+            y = self.canvas.lines(left, y, &lines, &heading, Align::Left)? + 4.0;
+            for item in items {
+                let budget = ((bottom - y) / body.line_height).floor().max(0.0) as usize;
+                let lines = wrap_lines(font, body.size, item, width, budget.min(5));
+                y = self.canvas.lines(left, y, &lines, &body, Align::Left)? + 4.0;
+            }
+        }
         Ok(())
     }
 
-    fn footer(&mut self, labels: &Labels, texts: &Texts, date: NaiveDate) -> crate::Result<()> {
+    fn footer(&mut self, labels: &Labels, right: &str, date: NaiveDate) -> crate::Result<()> {
         let footer = style(FontStyle::Regular, 7.5, MUTED);
         let top = self.bottom + 12.0;
         let left = format!(
@@ -857,10 +931,9 @@ impl Page {
             labels.generated,
             env!("CARGO_PKG_VERSION")
         );
-        let right = format!("{} {}", texts.bank_id, texts.bank_version);
         let font = footer.metrics()?;
-        let right_width = font.text_width(&right, footer.size).min(self.width() / 2.0);
-        let right = layout::ellipsize(font, footer.size, &right, right_width);
+        let right_width = font.text_width(right, footer.size).min(self.width() / 2.0);
+        let right = layout::ellipsize(font, footer.size, right, right_width);
         let left = layout::ellipsize(font, footer.size, &left, self.width() - right_width - 12.0);
         self.canvas
             .lines(self.left, top, &[left], &footer, Align::Left)?;
@@ -1122,6 +1195,404 @@ impl RadarLayout {
         }
         Ok(())
     }
+}
+
+// ---------------------------------------------------------------- roll-up
+
+/// What the executive summary of a group or the organisation is made from.
+pub struct RollupExecutive<'a> {
+    /// `None` for the whole organisation, else the group's name.
+    pub group: Option<&'a str>,
+    /// Gives the pillar names and the bank shown in the facts.
+    pub bank: &'a Bank,
+    pub components: &'a [super::OrgComponent],
+    /// One entry per component whose latest workshop has DORA metrics: its
+    /// overall cluster (`None`: not classified) and the report year used.
+    pub dora: &'a [(Option<crate::dora::Cluster>, crate::dora::ReportYear)],
+    /// Every gap shared by two or more components, highest summed priority
+    /// first (`Store::common_objectives`).
+    pub common: &'a [crate::plan::CommonObjective],
+}
+
+fn mean_of(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values.fold((0.0, 0u32), |(s, c), v| (s + v, c + 1));
+    (count > 0).then(|| sum / f64::from(count))
+}
+
+/// The mean scores and mean targets of the components, as one `Scores` for
+/// the radar and the cards (levels are not averaged: they are left out).
+fn mean_scores(components: &[super::OrgComponent]) -> Scores {
+    let pillars: Vec<crate::scoring::PillarScore> = PillarId::ALL
+        .iter()
+        .map(|&id| {
+            let of =
+                |c: &super::OrgComponent| c.scores.pillars.iter().find(|p| p.id == id).cloned();
+            let all: Vec<crate::scoring::PillarScore> = components.iter().filter_map(of).collect();
+            let score = mean_of(all.iter().filter_map(|p| p.score));
+            crate::scoring::PillarScore {
+                id,
+                score,
+                level: None,
+                percent_to_target: mean_of(all.iter().filter_map(|p| p.percent_to_target)),
+                target_score: mean_of(all.iter().filter_map(|p| p.target_score)),
+                answered: all.iter().map(|p| p.answered).sum(),
+                not_applicable: all.iter().map(|p| p.not_applicable).sum(),
+                unanswered: all.iter().map(|p| p.unanswered).sum(),
+            }
+        })
+        .collect();
+    let limiting_pillar = pillars
+        .iter()
+        .filter_map(|p| p.score.map(|s| (p.id, s)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id);
+    Scores {
+        overall: crate::scoring::OverallScore {
+            score: mean_of(components.iter().filter_map(|c| c.scores.overall.score)),
+            level: None,
+        },
+        limiting_pillar,
+        pillars,
+    }
+}
+
+/// One page for a group or the organisation: the mean of every pillar
+/// against the mean target (radar), the overall mean, how often each pillar
+/// limits a component, the largest shared gaps, the spread of DORA
+/// classifications, and the organisation-level plan at a glance.
+pub(super) fn render_rollup(
+    input: &RollupExecutive,
+    options: &ReportOptions,
+) -> crate::Result<Pdf> {
+    let lang = options.lang.as_str();
+    let labels = labels(lang);
+    let words = Lang::of(lang);
+    let code = words.code();
+    let mut warnings = Warnings::default();
+    let mut clean = Printable::new(&mut warnings);
+    let pillar_names: Vec<String> = PillarId::ALL
+        .iter()
+        .map(|&id| {
+            clean.text(
+                input
+                    .bank
+                    .pillar(id)
+                    .map_or(id.as_str(), |p| p.name.get(code)),
+                &format!("the name of pillar {id}"),
+            )
+        })
+        .collect::<crate::Result<_>>()?;
+    let scope = match input.group {
+        Some(group) => format!(
+            "{} {}",
+            words.pick("Group", "Groupe"),
+            clean.text(group, "group name")?
+        ),
+        None => match options.organisation.trim() {
+            "" => words.pick("Organisation", "Organisation").to_string(),
+            name => clean.text(name, "organisation name")?,
+        },
+    };
+    let bank_title = clean.text(input.bank.title.get(code), "bank title")?;
+    let bank_ref = clean.text(
+        &format!("{} {}", input.bank.id, input.bank.version),
+        "bank id",
+    )?;
+    let scores = mean_scores(input.components);
+    let total = input.components.len();
+    let assessed = input
+        .components
+        .iter()
+        .filter(|c| c.scores.overall.score.is_some())
+        .count();
+
+    let (width, height) = options.paper.size();
+    let margin = layout::mm(MARGIN_MM);
+    let mut page = Page {
+        canvas: Canvas::new(width, height),
+        left: margin,
+        right: width - margin,
+        bottom: height - margin,
+    };
+    let mut y = page.header(
+        margin,
+        words.pick(
+            "MAMOS · Quality Engineering executive summary",
+            "MAMOS · Synthèse Quality Engineering pour la direction",
+        ),
+        &scope,
+    )?;
+    let facts = [
+        (labels.date, options.date.to_string()),
+        (
+            words.pick("Components", "Composants"),
+            format!("{total} ({assessed} {})", words.pick("assessed", "évalués")),
+        ),
+        (labels.bank, format!("{bank_title} ({bank_ref})")),
+    ];
+    y = page.facts(y + 10.0, &facts)?;
+    let limiting = scores.limiting_pillar.map_or_else(
+        || labels.not_assessed.to_string(),
+        |id| pillar_names[id as usize].clone(),
+    );
+    let most_limiting = crate::rollup::rollup(
+        &input
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), Some(&c.scores)))
+            .collect::<Vec<_>>(),
+    )
+    .most_common_limiting
+    .map_or_else(
+        || labels.not_assessed.to_string(),
+        |id| pillar_names[id as usize].clone(),
+    );
+    let cards = [
+        (
+            words.pick("Mean overall score", "Score global moyen"),
+            labels.optional_percent(scores.overall.score),
+        ),
+        (
+            words.pick("Lowest pillar (mean)", "Pilier le plus bas (moyenne)"),
+            limiting,
+        ),
+        (
+            words.pick("Most often limiting", "Le plus souvent limitant"),
+            most_limiting,
+        ),
+    ];
+    y = page.cards(y + 14.0, &cards)?;
+
+    // The organisation-level plan at a glance, at the foot of the page.
+    let body = style(FontStyle::Regular, 8.5, INK);
+    let bold = style(FontStyle::Bold, 8.5, INK);
+    let mut plan_lines: Vec<(String, bool)> = Vec::new();
+    if input.common.is_empty() {
+        for line in wrap_lines(
+            body.metrics()?,
+            body.size,
+            words.pick(
+                "No gap is shared by two or more components: each team's own 90-day plan is the plan.",
+                "Aucun écart n’est partagé par deux composants ou plus : le plan à 90 jours de chaque équipe suffit.",
+            ),
+            page.width() - 10.0,
+            2,
+        ) {
+            plan_lines.push((line, false));
+        }
+    }
+    for (i, objective) in input.common.iter().take(3).enumerate() {
+        let title = format!(
+            "{}. {} ({}) — {}, {} {}",
+            i + 1,
+            clean.text(&objective.title, "common objective")?,
+            pillar_names[objective.pillar as usize],
+            words::owner(objective.owner, words),
+            objective.components.len(),
+            words.pick("components", "composants")
+        );
+        for line in wrap_lines(bold.metrics()?, bold.size, &title, page.width(), 2) {
+            plan_lines.push((line, true));
+        }
+        let step = clean.text(&objective.step, "common objective step")?;
+        for line in wrap_lines(
+            body.metrics()?,
+            body.size,
+            &format!("– {step}"),
+            page.width() - 10.0,
+            2,
+        ) {
+            plan_lines.push((line, false));
+        }
+    }
+    let plan_top = page.bottom - plan_block_height(&plan_lines);
+    page.plan(
+        plan_top,
+        match input.group {
+            Some(_) => words.pick("Group-level plan at a glance", "Plan du groupe en bref"),
+            None => words.pick(
+                "Organisation-level plan at a glance",
+                "Plan de l’organisation en bref",
+            ),
+        },
+        &plan_lines,
+    )?;
+
+    // Radar on the left, findings on the right.
+    let top = y + 16.0;
+    let split = page.left + page.width() * 0.52;
+    page.heading(
+        top,
+        words.pick(
+            "Mean score and target by pillar",
+            "Score et cible moyens par pilier",
+        ),
+    )?;
+    let chart_area = Area {
+        left: page.left,
+        right: split - 8.0,
+        top: top + 20.0,
+        bottom: plan_top - 12.0,
+    };
+    page.radar(
+        chart_area,
+        labels,
+        &pillar_names,
+        &radar_chart(&scores),
+        &scores,
+    )?;
+
+    let mut counts: Vec<(usize, usize)> = PillarId::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            (
+                i,
+                input
+                    .components
+                    .iter()
+                    .filter(|c| c.scores.limiting_pillar == Some(id))
+                    .count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let limiting_items: Vec<String> = if counts.is_empty() {
+        vec![labels.not_assessed.to_string()]
+    } else {
+        vec![counts
+            .iter()
+            .map(|(i, n)| format!("{} {n}", pillar_names[*i]))
+            .collect::<Vec<_>>()
+            .join(" · ")]
+    };
+    // Largest shared gaps: the practices below target in the most components.
+    let mut shared: Vec<&crate::plan::CommonObjective> = input.common.iter().collect();
+    let total_gap = |o: &crate::plan::CommonObjective| -> u32 {
+        o.components
+            .iter()
+            .map(|c| u32::from(c.target.saturating_sub(c.level)))
+            .sum()
+    };
+    shared.sort_by(|a, b| {
+        b.components
+            .len()
+            .cmp(&a.components.len())
+            .then(total_gap(b).cmp(&total_gap(a)))
+            .then(a.practice_id.cmp(&b.practice_id))
+    });
+    let gap_items: Vec<String> = if shared.is_empty() {
+        vec![words
+            .pick(
+                "No gap is shared by two or more components.",
+                "Aucun écart n’est partagé par deux composants ou plus.",
+            )
+            .to_string()]
+    } else {
+        shared
+            .iter()
+            .take(3)
+            .enumerate()
+            .map(|(i, o)| {
+                let mean_gap = f64::from(total_gap(o)) / o.components.len() as f64;
+                Ok(match words {
+                    Lang::En => format!(
+                        "{}. {} ({}): below target in {} of {total} components, {} levels short on average.",
+                        i + 1,
+                        clean.text(&o.title, "common objective")?,
+                        pillar_names[o.pillar as usize],
+                        o.components.len(),
+                        words.one_decimal(mean_gap)
+                    ),
+                    Lang::Fr => format!(
+                        "{}. {} ({}) : sous la cible dans {} composants sur {total}, à {} niveaux en moyenne.",
+                        i + 1,
+                        clean.text(&o.title, "common objective")?,
+                        pillar_names[o.pillar as usize],
+                        o.components.len(),
+                        words.one_decimal(mean_gap)
+                    ),
+                })
+            })
+            .collect::<crate::Result<_>>()?
+    };
+    let dora_items = if input.dora.is_empty() {
+        vec![words
+            .pick(
+                "No DORA metrics were entered for these components.",
+                "Aucun indicateur DORA n’a été saisi pour ces composants.",
+            )
+            .to_string()]
+    } else {
+        use crate::dora::Cluster;
+        let count = |c: Option<Cluster>| input.dora.iter().filter(|(k, _)| *k == c).count();
+        let mut parts: Vec<String> = [Cluster::Elite, Cluster::High, Cluster::Medium, Cluster::Low]
+            .into_iter()
+            .filter(|c| count(Some(*c)) > 0)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    super::workbook::cluster_name(c, words),
+                    count(Some(c))
+                )
+            })
+            .collect();
+        if count(None) > 0 {
+            parts.push(format!(
+                "{} {}",
+                words.pick("not classified", "non classés"),
+                count(None)
+            ));
+        }
+        let mut years: Vec<String> = input.dora.iter().map(|(_, y)| y.to_string()).collect();
+        years.sort();
+        years.dedup();
+        vec![format!(
+            "{} ({} {}; {} {} / {total})",
+            parts.join(" · "),
+            words.pick("State of DevOps clusters of", "groupes du State of DevOps"),
+            years.join(", "),
+            words.pick("measured", "mesurés"),
+            input.dora.len()
+        )]
+    };
+    page.blocks(
+        split + 8.0,
+        top,
+        plan_top - 12.0,
+        &[
+            (
+                words.pick(
+                    "Limiting pillar: components",
+                    "Pilier limitant : composants",
+                ),
+                limiting_items,
+            ),
+            (
+                words.pick("Largest shared gaps", "Plus grands écarts partagés"),
+                gap_items,
+            ),
+            (
+                words.pick("DORA classifications", "Classifications DORA"),
+                dora_items,
+            ),
+        ],
+    )?;
+    page.footer(labels, &bank_ref, options.date)?;
+
+    let info = DocInfo {
+        title: format!("Mamos executive summary — {scope}"),
+        subject: bank_title,
+        author: clean.text(&options.author, "author")?,
+        date: options.date,
+    };
+    let bytes = layout::save_pdf(&info, vec![page.canvas], &[], &mut warnings)?;
+    Ok(Pdf {
+        bytes,
+        pages: 1,
+        warnings: warnings.into_vec(),
+    })
 }
 
 #[cfg(test)]

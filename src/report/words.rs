@@ -112,6 +112,52 @@ pub fn answer(bank: &Bank, lang: Lang, answer: Option<&Answer>) -> String {
     }
 }
 
+/// Who owns an action, as a reader says it.
+pub fn owner(owner: crate::model::Owner, lang: Lang) -> &'static str {
+    use crate::model::Owner;
+    match owner {
+        Owner::Team => lang.pick("the team", "équipe"),
+        Owner::TeamLead => lang.pick("the team lead", "responsable d’équipe"),
+        Owner::Platform => lang.pick("the platform team", "équipe plateforme"),
+        Owner::QaEngineer => lang.pick("the QA engineer", "ingénierie QA"),
+        Owner::Management => lang.pick("management", "direction"),
+    }
+}
+
+/// A DORA time band (lead time, recovery) in the document's language.
+pub fn time_band(band: crate::dora::TimeBand, lang: Lang) -> &'static str {
+    use crate::dora::TimeBand;
+    match lang {
+        Lang::En => band.label(),
+        Lang::Fr => match band {
+            TimeBand::MoreThanSixMonths => "plus de six mois",
+            TimeBand::OneToSixMonths => "entre un et six mois",
+            TimeBand::OneWeekToOneMonth => "entre une semaine et un mois",
+            TimeBand::OneDayToOneWeek => "entre un jour et une semaine",
+            TimeBand::LessThanOneDay => "moins d’un jour",
+            TimeBand::LessThanOneHour => "moins d’une heure",
+        },
+    }
+}
+
+/// A DORA deployment frequency band in the document's language.
+pub fn frequency_band(band: crate::dora::FrequencyBand, lang: Lang) -> &'static str {
+    use crate::dora::FrequencyBand;
+    match lang {
+        Lang::En => band.label(),
+        Lang::Fr => match band {
+            FrequencyBand::FewerThanOncePerSixMonths => "moins d’une fois tous les six mois",
+            FrequencyBand::MonthlyToSixMonthly => {
+                "entre une fois par mois et une fois tous les six mois"
+            }
+            FrequencyBand::WeeklyToMonthly => "entre une fois par semaine et une fois par mois",
+            FrequencyBand::DailyToWeekly => "entre une fois par jour et une fois par semaine",
+            FrequencyBand::HourlyToDaily => "entre une fois par heure et une fois par jour",
+            FrequencyBand::OnDemand => "à la demande (plusieurs fois par jour)",
+        },
+    }
+}
+
 /// A vote in a short form for a list of votes: "2" or "N/A".
 pub fn short_answer(answer: &Answer) -> String {
     match answer {
@@ -134,5 +180,18 @@ mod tests {
         assert_eq!((Lang::Fr.page_of())(2, 9), "Page 2 sur 9");
         assert_eq!(Lang::of("fr-CA"), Lang::Fr);
         assert_eq!(Lang::of("de"), Lang::En);
+        use crate::dora::{FrequencyBand, TimeBand};
+        assert_eq!(
+            time_band(TimeBand::LessThanOneDay, Lang::Fr),
+            "moins d’un jour"
+        );
+        assert_eq!(
+            time_band(TimeBand::LessThanOneDay, Lang::En),
+            "less than one day"
+        );
+        assert_eq!(
+            frequency_band(FrequencyBand::OnDemand, Lang::Fr),
+            "à la demande (plusieurs fois par jour)"
+        );
     }
 }

@@ -659,11 +659,15 @@ fn dora_section(flow: &mut Flow, dora: &DoraOutcome, lang: Lang) -> crate::Resul
     let dash = || "–".to_string();
     let value = |metric: Metric| -> String {
         match metric {
-            Metric::LeadTime => m.lead_time.map_or_else(dash, |b| b.label().to_string()),
+            Metric::LeadTime => m
+                .lead_time
+                .map_or_else(dash, |b| words::time_band(b, lang).to_string()),
             Metric::DeployFrequency => m
                 .deploy_frequency
-                .map_or_else(dash, |b| b.label().to_string()),
-            Metric::Recovery => m.recovery.map_or_else(dash, |b| b.label().to_string()),
+                .map_or_else(dash, |b| words::frequency_band(b, lang).to_string()),
+            Metric::Recovery => m
+                .recovery
+                .map_or_else(dash, |b| words::time_band(b, lang).to_string()),
             Metric::ChangeFailRate => m.change_fail_rate.map_or_else(dash, |p| lang.percent(p)),
             Metric::ReworkRate => m.rework_rate.map_or_else(dash, |p| lang.percent(p)),
         }
