@@ -21,6 +21,8 @@ pub enum DocumentKind {
     Executive,
     /// The coach's workbook of a component's latest workshop.
     Workbook,
+    /// The team's onboarding pack: the component's open 90-day plan week by week.
+    Onboarding,
     /// Every component of the organisation.
     Organisation,
     /// The components of one group.
@@ -75,6 +77,7 @@ pub fn export_pdf(store: &Store, request: &ExportRequest, today: chrono::NaiveDa
     match request.kind {
         DocumentKind::Executive => executive_pdf(store, component()?, &mut options, true),
         DocumentKind::Workbook => workbook_pdf(store, component()?, &mut options, true),
+        DocumentKind::Onboarding => onboarding_pdf(store, component()?, &mut options, true),
         DocumentKind::Organisation => org_pdf(store, None, &options),
         DocumentKind::Group => match request.group.as_deref() {
             Some(group) if !group.trim().is_empty() => org_pdf(store, Some(group), &options),

@@ -151,3 +151,25 @@ fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
         "no partial file left"
     );
 }
+
+#[test]
+fn the_onboarding_pack_waits_for_a_plan_then_matches_the_cli() {
+    let (_dir, db, id) = database();
+    let onboarding = request(DocumentKind::Onboarding, Some(id), None);
+    let error = export_pdf(&Store::open(&db).unwrap(), &onboarding, date()).unwrap_err();
+    assert!(error.to_string().contains("mamos plan"), "{error}");
+
+    let status = Command::new(env!("CARGO_BIN_EXE_mamos"))
+        .arg("--db")
+        .arg(&db)
+        .args(["plan", "--component", NAME, "--start", DATE])
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let pdf = export_pdf(&Store::open(&db).unwrap(), &onboarding, date()).unwrap();
+    assert_eq!(
+        pdf.bytes,
+        cli_report(&db, &["--component", NAME], "onboarding"),
+        "the desktop's onboarding pack differs from `mamos report --kind onboarding`"
+    );
+}

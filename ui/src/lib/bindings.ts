@@ -715,7 +715,7 @@ export type AppInfo = { db_path: string, version: string, };
 
 export type ExportReport = { path: string, bytes: number, warnings: Array<string>, };
 
-export type DocumentKind = "executive" | "workbook" | "organisation" | "group";
+export type DocumentKind = "executive" | "workbook" | "onboarding" | "organisation" | "group";
 
 export type PaperSize = "a4" | "letter";
 

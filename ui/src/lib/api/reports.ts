@@ -9,6 +9,7 @@ import type { DocumentKind, ExportReport, ExportRequest } from '../bindings';
 export const DOCUMENTS: { kind: DocumentKind; label: string; suffix: string }[] = [
   { kind: 'executive', label: 'Executive summary', suffix: 'summary' },
   { kind: 'workbook', label: "Coach's workbook", suffix: 'workbook' },
+  { kind: 'onboarding', label: 'Team onboarding pack', suffix: 'onboarding' },
   { kind: 'organisation', label: 'Organisation report', suffix: 'organisation' },
   { kind: 'group', label: 'Group report', suffix: 'group' },
 ];
