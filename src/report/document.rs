@@ -343,6 +343,17 @@ impl Flow {
         canvas.line(&[(left, y), (right, y)], &style.rule);
     }
 
+    /// Finishes the document into a [`Pdf`] with its page count and every warning collected while drawing.
+    pub fn into_pdf(self, info: &DocInfo, mut warnings: Warnings) -> crate::Result<super::Pdf> {
+        let pages = self.page_count();
+        let bytes = self.finish(info, &mut warnings)?;
+        Ok(super::Pdf {
+            bytes,
+            pages,
+            warnings: warnings.into_vec(),
+        })
+    }
+
     /// Draws the running header and footer on every page and writes the PDF.
     pub fn finish(mut self, info: &DocInfo, warnings: &mut Warnings) -> crate::Result<Vec<u8>> {
         let total = self.pages.len();

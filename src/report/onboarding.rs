@@ -344,13 +344,7 @@ pub(super) fn render(input: &OnboardingInput, options: &ReportOptions) -> crate:
         author: clean.text(&options.author, "author")?,
         date: options.date,
     };
-    let pages = flow.page_count();
-    let bytes = flow.finish(&info, &mut warnings)?;
-    Ok(Pdf {
-        bytes,
-        pages,
-        warnings: warnings.into_vec(),
-    })
+    flow.into_pdf(&info, warnings)
 }
 
 /// "week 3" or "weeks 3–5".

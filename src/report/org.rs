@@ -431,13 +431,7 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         author: clean.text(&options.author, "author")?,
         date: options.date,
     };
-    let pages = flow.page_count();
-    let bytes = flow.finish(&info, &mut warnings)?;
-    Ok(Pdf {
-        bytes,
-        pages,
-        warnings: warnings.into_vec(),
-    })
+    flow.into_pdf(&info, warnings)
 }
 
 /// The gaps shared by several components, as common objectives: one piece

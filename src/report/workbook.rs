@@ -620,13 +620,7 @@ pub(super) fn render(input: &WorkbookInput, options: &ReportOptions) -> crate::R
         date: options.date,
     };
 
-    let pages = flow.page_count();
-    let bytes = flow.finish(&info, &mut warnings)?;
-    Ok(Pdf {
-        bytes,
-        pages,
-        warnings: warnings.into_vec(),
-    })
+    flow.into_pdf(&info, warnings)
 }
 
 /// "Elite", "High"… in the document's language.
