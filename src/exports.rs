@@ -267,23 +267,29 @@ pub fn org_components(
         Some(name) => store.group_components(name)?,
         None => store.components()?,
     };
+    // Every workshop's scores in one bulk read (oldest first, as `workshops()`
+    // lists them), instead of one full workshop view per workshop.
+    let mut history: std::collections::HashMap<i64, Vec<crate::store::ScoredAssessment>> =
+        std::collections::HashMap::new();
+    for scored in store.assessment_scores_all()? {
+        history.entry(scored.component_id).or_default().push(scored);
+    }
     let mut entries = Vec::with_capacity(components.len());
     let mut bank = None;
     for component in &components {
-        let workshops = store.workshops(component.id)?;
-        let mut history = Vec::with_capacity(workshops.len());
-        for workshop in &workshops {
-            let view = store.workshop_view(workshop.id)?;
-            history.push((workshop.held_on.clone(), view.scores));
-            if bank.is_none() {
-                bank = Some(view.bank);
+        let mut own = history.remove(&component.id).unwrap_or_default();
+        if bank.is_none() {
+            if let Some(first) = own.first() {
+                bank = Some(store.workshop_view(first.workshop_id)?.bank);
             }
         }
-        let points: Vec<(&str, &crate::scoring::Scores)> =
-            history.iter().map(|(d, s)| (d.as_str(), s)).collect();
+        let points: Vec<(&str, &crate::scoring::Scores)> = own
+            .iter()
+            .map(|a| (a.held_on.as_str(), &a.scores))
+            .collect();
         let trend = crate::history::trend(&points);
-        let scores = match history.pop() {
-            Some((_, scores)) => scores,
+        let scores = match own.pop() {
+            Some(latest) => latest.scores,
             None => store.scores(component.id)?,
         };
         entries.push(crate::report::OrgComponent {
