@@ -2,60 +2,12 @@
 //! stored, edited, checked weekly, regenerated and closed; bad input refused
 //! without changing anything; a database of schema version 4 migrated.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::Value;
-use tempfile::TempDir;
 
-struct Workspace {
-    dir: TempDir,
-}
+mod common;
+use common::Workspace;
 
 impl Workspace {
-    fn new() -> Self {
-        Workspace {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("mamos.db")
-    }
-
-    fn mamos(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mamos"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("MAMOS_DB")
-            .output()
-            .expect("the mamos binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.mamos(args);
-        assert!(
-            out.status.success(),
-            "mamos {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// Asserts exit code 2 and returns stderr.
-    fn bad_input(&self, args: &[&str]) -> String {
-        let out = self.mamos(args);
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert_eq!(out.status.code(), Some(2), "mamos {args:?}: {stderr}");
-        assert!(out.stdout.is_empty(), "nothing printed on stdout on error");
-        stderr
-    }
-
     fn plan(&self, component: &str) -> Value {
         self.json(&["plan", component, "--json"])
     }

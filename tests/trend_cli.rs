@@ -2,48 +2,11 @@
 //! trend per workshop, and the organisation's and a group's per date and per
 //! quarter (the mean of each component's latest scores as of each point).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::{json, Value};
 
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
+mod common;
+use common::Workspace as Db;
 
-impl Db {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mamos.db");
-        Db { _dir: dir, path }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mamos"))
-            .arg("--db")
-            .arg(&self.path)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "mamos {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-}
-
-/// The first practice of the methods and of the architecture pillar.
 fn practices() -> (String, String) {
     let bank = mamos::model::builtin_bank();
     (
@@ -190,7 +153,7 @@ fn a_group_trend_covers_its_members_only() {
             json!([100.0, 25.0, null, null, null])
         )])
     );
-    let out = db.run(&["trend", "--group", "Nobody"]);
+    let out = db.mamos(&["trend", "--group", "Nobody"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nobody"));
 }
@@ -213,10 +176,10 @@ fn a_component_trend_has_one_point_per_workshop() {
     assert!(text.contains("2026-05-20   75.0 %"), "{text}");
     // A component trend is per workshop; quarters are for groups.
     assert_eq!(
-        db.run(&["trend", "Checkout", "--by", "quarter"])
+        db.mamos(&["trend", "Checkout", "--by", "quarter"])
             .status
             .code(),
         Some(2)
     );
-    assert_eq!(db.run(&["trend"]).status.code(), Some(2));
+    assert_eq!(db.mamos(&["trend"]).status.code(), Some(2));
 }
