@@ -175,7 +175,7 @@ pub fn executive_pdf(
 /// heatmap of each component's latest scores, the roll-ups, the trends and the
 /// organisation-level plan.
 pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> Result<Pdf> {
-    let (entries, bank) = org_components(store, group)?;
+    let (entries, bank) = org_components(store, &scope_components(store, group)?)?;
     let groups = match group {
         Some(_) => Vec::new(),
         None => store.groups()?,
@@ -201,20 +201,20 @@ pub fn rollup_executive_pdf(
     group: Option<&str>,
     options: &ReportOptions,
 ) -> Result<Pdf> {
-    let (entries, bank) = org_components(store, group)?;
-    let components = match group {
-        Some(name) => store.group_components(name)?,
-        None => store.components()?,
-    };
+    let components = scope_components(store, group)?;
+    let (entries, bank) = org_components(store, &components)?;
+    // The DORA class of each component's latest workshop, where metrics were entered.
     let mut dora = Vec::new();
     for component in &components {
-        if let Some(latest) = store.workshops(component.id)?.last() {
-            if let Some((metrics, year)) = store.dora(latest.id)? {
-                if !metrics.is_empty() {
-                    let outcome = DoraOutcome::new(metrics, year);
-                    dora.push((outcome.classification.overall, year));
-                }
+        let Some(latest) = store.workshops(component.id)?.pop() else {
+            continue;
+        };
+        match store.dora(latest.id)? {
+            Some((metrics, year)) if !metrics.is_empty() => {
+                let outcome = DoraOutcome::new(metrics, year);
+                dora.push((outcome.classification.overall, year));
             }
+            _ => {}
         }
     }
     let common = store.common_objectives(group, 2, usize::MAX)?;
@@ -257,16 +257,23 @@ pub fn onboarding_pdf(
     )
 }
 
-/// Each component of the organisation (or of `group`) with its latest scores
-/// and its trend over all its workshops, and the bank to name the pillars.
-pub fn org_components(
+/// The components of the organisation, or of `group`.
+fn scope_components(
     store: &Store,
     group: Option<&str>,
+) -> Result<Vec<crate::assessment::Component>> {
+    match group {
+        Some(name) => store.group_components(name),
+        None => store.components(),
+    }
+}
+
+/// Each of `components` with its latest scores and its trend over all its
+/// workshops, and the bank to name the pillars.
+fn org_components(
+    store: &Store,
+    components: &[crate::assessment::Component],
 ) -> Result<(Vec<crate::report::OrgComponent>, crate::model::Bank)> {
-    let components = match group {
-        Some(name) => store.group_components(name)?,
-        None => store.components()?,
-    };
     // Every workshop's scores in one bulk read (oldest first, as `workshops()`
     // lists them), instead of one full workshop view per workshop.
     let mut history: std::collections::HashMap<i64, Vec<crate::store::ScoredAssessment>> =
@@ -276,7 +283,7 @@ pub fn org_components(
     }
     let mut entries = Vec::with_capacity(components.len());
     let mut bank = None;
-    for component in &components {
+    for component in components {
         let mut own = history.remove(&component.id).unwrap_or_default();
         if bank.is_none() {
             if let Some(first) = own.first() {
