@@ -6,11 +6,12 @@
 //! Deterministic: no export time, everything in a stable order, so importing
 //! a bundle into an empty database and exporting again gives the same bytes.
 //!
-//! Format versions: 1 has no plans; 2 adds `plans` to a component. A bundle
-//! is written with the lowest version that holds it (version 1 when no
-//! component has a plan), so a Mamos that only reads version 1 still reads
-//! every bundle without plans, and says "update Mamos" for one with plans
-//! instead of failing on an unknown field. This Mamos reads both.
+//! Format versions: 1 has no plans; 2 adds `plans` to a component; 3 adds
+//! stable `id`s to components and workshops (so bundles from several coaches
+//! merge: see `Store::import_bundle`) and `conflict_of` to a workshop. This
+//! Mamos writes version 3 and reads all three; the ids of an older bundle are
+//! derived from what identified its components and workshops then, the same
+//! way the schema migration derives them for rows stored before ids existed.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,10 +20,12 @@ use crate::scoring::Answer;
 use crate::{Error, Result};
 
 pub const BUNDLE_FORMAT: &str = "mamos-bundle";
-/// The newest format version this Mamos reads and writes.
-pub const BUNDLE_VERSION: u32 = 2;
+/// The newest format version this Mamos reads, and the one it writes.
+pub const BUNDLE_VERSION: u32 = 3;
 /// The first format version with plans.
 pub const PLANS_BUNDLE_VERSION: u32 = 2;
+/// The first format version with stable ids.
+pub const IDS_BUNDLE_VERSION: u32 = 3;
 /// The oldest format version this Mamos reads.
 pub const OLDEST_BUNDLE_VERSION: u32 = 1;
 
@@ -48,6 +51,9 @@ pub struct BundleGroup {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleComponent {
+    /// Stable across databases (format version 3; derived for older bundles).
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     pub blueprint: Blueprint,
     pub created_at: String,
@@ -102,6 +108,13 @@ pub struct BundleCheckin {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleWorkshop {
+    /// Stable across databases (format version 3; derived for older bundles).
+    #[serde(default)]
+    pub id: String,
+    /// Set on another coach's version of a workshop, kept beside it after a
+    /// conflicting import: the position of the workshop it conflicts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_of: Option<usize>,
     pub bank_id: String,
     pub bank_version: String,
     pub started_at: String,
@@ -196,8 +209,12 @@ impl Bundle {
                 )))
             }
         }
-        let bundle: Bundle = serde_json::from_value(value)
+        let mut bundle: Bundle = serde_json::from_value(value)
             .map_err(|e| invalid(format!("does not match the bundle format: {e}")))?;
+        if bundle.format_version < IDS_BUNDLE_VERSION {
+            derive_legacy_ids(&mut bundle).map_err(invalid)?;
+        }
+        check_ids(&bundle).map_err(invalid)?;
         for bank in &bundle.banks {
             // Banks travel as data: hold them to the same validation as a bank file.
             let json = serde_json::to_string(bank).expect("a bank always serializes");
@@ -242,6 +259,96 @@ impl Bundle {
         }
         Ok(bundle)
     }
+}
+
+/// The id a component had before ids were stored: its creation time and
+/// name, as `migrations/0007_stable_ids.sql` derives it.
+pub fn legacy_component_id(created_at: &str, name: &str) -> String {
+    format!("legacy-{}", lower_hex(&format!("{created_at}/{name}")))
+}
+
+/// The id a workshop had before ids were stored: its component's, its start
+/// time and its position among the component's workshops, as the migration derives it.
+pub fn legacy_workshop_id(
+    created_at: &str,
+    name: &str,
+    started_at: &str,
+    position: usize,
+) -> String {
+    format!(
+        "legacy-{}",
+        lower_hex(&format!("{created_at}/{name}/{started_at}/{position}"))
+    )
+}
+
+/// SQLite's `lower(hex(text))`: the UTF-8 bytes in lower-case hexadecimal.
+fn lower_hex(text: &str) -> String {
+    text.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Gives an older bundle's components and workshops their derived ids; the
+/// fields that need version 3 must not be there.
+fn derive_legacy_ids(bundle: &mut Bundle) -> std::result::Result<(), String> {
+    let version = bundle.format_version;
+    for (c, component) in bundle.components.iter_mut().enumerate() {
+        let too_new = |field: &str| {
+            format!("$.components[{c}]{field} needs \"format_version\": {IDS_BUNDLE_VERSION} (this bundle says {version})")
+        };
+        if !component.id.is_empty() {
+            return Err(too_new(".id"));
+        }
+        component.id = legacy_component_id(&component.created_at, &component.name);
+        for (w, workshop) in component.workshops.iter_mut().enumerate() {
+            if !workshop.id.is_empty() || workshop.conflict_of.is_some() {
+                return Err(too_new(&format!(
+                    ".workshops[{w}] with an id or conflict_of"
+                )));
+            }
+            workshop.id = legacy_workshop_id(
+                &component.created_at,
+                &component.name,
+                &workshop.started_at,
+                w,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Every component and workshop has an id no other one of the bundle has, and
+/// a conflicting version points at an earlier workshop that is not one itself.
+fn check_ids(bundle: &Bundle) -> std::result::Result<(), String> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (c, component) in bundle.components.iter().enumerate() {
+        if component.id.trim().is_empty() {
+            return Err(format!("$.components[{c}].id is missing or empty"));
+        }
+        if !seen.insert(component.id.as_str()) {
+            return Err(format!(
+                "$.components[{c}].id {:?} is used twice",
+                component.id
+            ));
+        }
+        for (w, workshop) in component.workshops.iter().enumerate() {
+            let at = format!("$.components[{c}].workshops[{w}]");
+            if workshop.id.trim().is_empty() {
+                return Err(format!("{at}.id is missing or empty"));
+            }
+            if !seen.insert(workshop.id.as_str()) {
+                return Err(format!("{at}.id {:?} is used twice", workshop.id));
+            }
+            if let Some(original) = workshop.conflict_of {
+                let points_back =
+                    original < w && component.workshops[original].conflict_of.is_none();
+                if !points_back {
+                    return Err(format!(
+                        "{at}.conflict_of {original} is not an earlier workshop of the component that is not itself a conflicting version"
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A plan's references point at workshops of its component and at earlier plans.

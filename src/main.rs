@@ -399,11 +399,20 @@ enum WorkshopCommand {
         #[arg(long, default_value = "")]
         facilitator: String,
     },
-    /// List the workshops of a component, oldest first.
+    /// List the workshops of a component in the order held, with the
+    /// conflicting versions an import kept.
     List {
         component: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Settle a conflict an import left: keep one version of a workshop (the
+    /// workshop or a conflicting version of it), under the workshop's id.
+    Resolve {
+        component: String,
+        /// The id of the version to keep.
+        #[arg(long, value_name = "ID")]
+        keep: i64,
     },
 }
 
@@ -641,13 +650,16 @@ fn run(cli: Cli) -> Result<()> {
             println!("{}", workshop.id);
         }
         Command::Workshop(WorkshopCommand::List { component, json }) => {
-            let workshops = store.workshops(store.component_by_name(&component)?.id)?;
+            let workshops = store.all_workshops(store.component_by_name(&component)?.id)?;
             if json {
                 print_json(&workshops);
             } else {
                 for w in workshops {
+                    let conflict = w.conflict_of.map_or(String::new(), |original| {
+                        format!("  conflicting version of workshop {original}")
+                    });
                     println!(
-                        "{}  {}  {}  ({} {})",
+                        "{}  {}  {}  ({} {}){conflict}",
                         w.id,
                         w.held_on,
                         w.participants.join(", "),
@@ -656,6 +668,13 @@ fn run(cli: Cli) -> Result<()> {
                     );
                 }
             }
+        }
+        Command::Workshop(WorkshopCommand::Resolve { component, keep }) => {
+            let id = store.component_by_name(&component)?.id;
+            let kept = store.resolve_workshop(id, keep)?;
+            println!(
+                "kept workshop {kept} as it was in version {keep}; the other versions are removed"
+            );
         }
         Command::Vote {
             workshop,
@@ -758,16 +777,26 @@ fn run(cli: Cli) -> Result<()> {
             json,
         } => {
             let component = store.component_by_name(&component)?;
-            let workshops = store.workshops(component.id)?;
-            let ids: Vec<i64> = workshops.iter().map(|w| w.id).collect();
-            let pick = |chosen: Option<i64>, default: Option<&i64>, which: &str| -> Result<i64> {
+            // Any two workshops compare, conflicting versions too; the
+            // defaults come from the history.
+            let all: Vec<i64> = store
+                .all_workshops(component.id)?
+                .iter()
+                .map(|w| w.id)
+                .collect();
+            let ids: Vec<i64> = store
+                .workshops(component.id)?
+                .iter()
+                .map(|w| w.id)
+                .collect();
+            let pick = |chosen: Option<i64>, default: Option<i64>, which: &str| -> Result<i64> {
                 match chosen {
-                    Some(id) if ids.contains(&id) => Ok(id),
+                    Some(id) if all.contains(&id) => Ok(id),
                     Some(id) => Err(Error::invalid(
                         which,
-                        format!("workshop {id} is not a workshop of {:?}; its workshops are {ids:?}", component.name),
+                        format!("workshop {id} is not a workshop of {:?}; its workshops are {all:?}", component.name),
                     )),
-                    None => default.copied().ok_or_else(|| {
+                    None => default.ok_or_else(|| {
                         Error::invalid(
                             which,
                             format!("{:?} has only one workshop; start another with `mamos workshop start`", component.name),
@@ -775,9 +804,17 @@ fn run(cli: Cli) -> Result<()> {
                     }),
                 }
             };
-            let to = pick(to, ids.last(), "--to")?;
-            let before: Vec<&i64> = ids.iter().filter(|id| **id < to).collect();
-            let from = pick(from, before.last().copied(), "--from")?;
+            let to = pick(to, ids.last().copied(), "--to")?;
+            // By default, the workshop held just before `to`; for a conflicting
+            // version, the workshop it conflicts with.
+            let before = match store.workshop(to)?.conflict_of {
+                Some(original) => Some(original),
+                None => {
+                    let position = ids.iter().position(|id| *id == to).unwrap_or(0);
+                    ids[..position].last().copied()
+                }
+            };
+            let from = pick(from, before, "--from")?;
             let comparison =
                 mamos::history::compare(&store.workshop_view(from)?, &store.workshop_view(to)?);
             if json {
@@ -912,6 +949,12 @@ fn run(cli: Cli) -> Result<()> {
                 "{file}: imported {} components, {} workshops, {} plans, {} new bank versions",
                 summary.components, summary.workshops, summary.plans, summary.banks
             );
+            if summary.plans_closed > 0 {
+                println!(
+                    "closed {} open plans here that the bundle closed at a re-assessment",
+                    summary.plans_closed
+                );
+            }
             for conflict in &summary.conflicts {
                 println!("conflict: {conflict}");
             }

@@ -249,7 +249,7 @@ fn a_bad_bundle_is_refused_and_changes_nothing() {
     );
 
     let newer = text.replacen(
-        "\"format_version\": 1",
+        &format!("\"format_version\": {}", mamos::exchange::BUNDLE_VERSION),
         &format!(
             "\"format_version\": {}",
             mamos::exchange::BUNDLE_VERSION + 1
@@ -293,10 +293,33 @@ fn a_bad_bundle_is_refused_and_changes_nothing() {
     ok(&other, &["export", "--out", billing.to_str().unwrap()]);
     let err = bad_input(&target, &["import", billing.to_str().unwrap()]);
     assert!(
-        err.contains("already exists") && err.contains("another component of that name"),
+        err.contains("already exists") && err.contains("as another component"),
         "{err}"
     );
     assert_eq!(component_count(&target), 4);
+
+    // Ids: each one once, and a conflicting version points back at a workshop.
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let first_id = value["components"][0]["id"].clone();
+    value["components"][1]["id"] = first_id;
+    let err = bad_input(
+        &other,
+        &["import", &write("twice.mamos.json", &value.to_string())],
+    );
+    assert!(
+        err.contains("twice.mamos.json")
+            && err.contains("$.components[1].id")
+            && err.contains("used twice"),
+        "{err}"
+    );
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["components"][0]["workshops"][0]["conflict_of"] = 0.into();
+    let err = bad_input(
+        &other,
+        &["import", &write("self.mamos.json", &value.to_string())],
+    );
+    assert!(err.contains("workshops[0].conflict_of 0"), "{err}");
+    assert_eq!(component_count(&other), 1, "nothing was imported");
 }
 
 #[test]

@@ -75,6 +75,19 @@ fn answer_at_target_except(db: &Path, levels: &[(&str, &str)]) {
 fn planned(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
     ok(&db, &["component", "add", TEAM]);
+    // Held before the plan starts: workshops count in the order held.
+    ok(
+        &db,
+        &[
+            "workshop",
+            "start",
+            TEAM,
+            "--date",
+            "2025-02-24",
+            "--participants",
+            "Ana",
+        ],
+    );
     answer_at_target_except(
         &db,
         &[
@@ -189,7 +202,7 @@ fn a_bundle_with_a_closed_and_an_open_plan_round_trips_byte_for_byte() {
     let first = dir.path().join("first.mamos.json");
     let text = export(&source, &first);
     let bundle: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(bundle["format_version"], 2, "plans need format version 2");
+    assert_eq!(bundle["format_version"], mamos::exchange::BUNDLE_VERSION);
     let plans = bundle["components"][0]["plans"].as_array().unwrap();
     assert_eq!(plans.len(), 2);
     assert_eq!(plans[0]["workshop"], 0);
@@ -250,35 +263,58 @@ fn a_bundle_with_a_closed_and_an_open_plan_round_trips_byte_for_byte() {
     );
 }
 
+/// The bundle as a Mamos of format `version` (before ids) wrote it.
+fn without_ids(text: &str, version: u32) -> String {
+    let mut value: Value = serde_json::from_str(text).unwrap();
+    value["format_version"] = version.into();
+    for component in value["components"].as_array_mut().unwrap() {
+        component.as_object_mut().unwrap().remove("id");
+        for workshop in component["workshops"].as_array_mut().unwrap() {
+            workshop.as_object_mut().unwrap().remove("id");
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
 #[test]
-fn a_bundle_without_plans_stays_version_1_and_old_bundles_still_import() {
+fn old_bundles_still_import_and_a_version_1_bundle_cannot_carry_plans() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.db");
     ok(&source, &["component", "add", "Search"]);
     ok(&source, &["answer", "Search", "methods.trunk-based", "1"]);
-    let file = dir.path().join("old.mamos.json");
+    let file = dir.path().join("new.mamos.json");
     let text = export(&source, &file);
     let bundle: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(bundle["format_version"], 1);
+    assert_eq!(bundle["format_version"], mamos::exchange::BUNDLE_VERSION);
     assert!(bundle["components"][0].get("plans").is_none());
+    let old = dir.path().join("old.mamos.json");
+    std::fs::write(&old, without_ids(&text, 1)).unwrap();
     let target = dir.path().join("target.db");
-    ok(&target, &["import", file.to_str().unwrap()]);
-    let again = dir.path().join("again.mamos.json");
-    assert_eq!(export(&target, &again), text);
+    let report = ok(&target, &["import", old.to_str().unwrap()]);
+    assert!(report.contains("imported 1 components"), "{report}");
+    let scores = json(&target, &["score", "Search", "--json"]);
+    assert_eq!(scores, json(&source, &["score", "Search", "--json"]));
 
     // A version 1 bundle cannot carry plans: that needs version 2.
     let with_plan = planned(dir.path(), "planned.db");
-    let planned_file = dir.path().join("planned.mamos.json");
-    let planned_text = export(&with_plan, &planned_file);
-    let downgraded = planned_text.replacen("\"format_version\": 2", "\"format_version\": 1", 1);
+    let planned_text = export(&with_plan, &dir.path().join("planned.mamos.json"));
     let file = dir.path().join("downgraded.mamos.json");
-    std::fs::write(&file, downgraded).unwrap();
+    std::fs::write(&file, without_ids(&planned_text, 1)).unwrap();
     let empty = dir.path().join("empty.db");
     let err = bad_input(&empty, &["import", file.to_str().unwrap()]);
     assert!(
         err.contains("downgraded.mamos.json") && err.contains("\"format_version\": 2"),
         "{err}"
     );
+    // Nor can an older bundle carry ids.
+    let file = dir.path().join("ids.mamos.json");
+    std::fs::write(
+        &file,
+        planned_text.replacen("\"format_version\": 3", "\"format_version\": 2", 1),
+    )
+    .unwrap();
+    let err = bad_input(&empty, &["import", file.to_str().unwrap()]);
+    assert!(err.contains("\"format_version\": 3"), "{err}");
 }
 
 #[test]
@@ -417,23 +453,40 @@ fn two_coaches_editing_the_same_plan_differently_keep_both_versions() {
 }
 
 #[test]
-fn a_same_named_component_with_other_workshops_is_still_refused() {
+fn a_plan_of_a_workshop_only_one_coach_holds_travels_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let anna = planned(dir.path(), "anna.db");
     let shared = dir.path().join("shared.mamos.json");
     export(&anna, &shared);
     let ben = dir.path().join("ben.db");
     ok(&ben, &["import", shared.to_str().unwrap()]);
-    ok(&ben, &["answer", TEAM, "methods.deploy-daily", "2"]);
-    let from_ben = dir.path().join("ben.mamos.json");
-    export(&ben, &from_ben);
-    let before = plan(&anna);
-    let err = bad_input(&anna, &["import", from_ben.to_str().unwrap()]);
-    assert!(
-        err.contains("already exists") && err.contains("different workshops"),
-        "{err}"
+    // Ben holds the re-assessment, closes the plan and starts the next one.
+    ok(
+        &ben,
+        &[
+            "workshop",
+            "start",
+            TEAM,
+            "--date",
+            "2025-06-02",
+            "--participants",
+            "Ben",
+        ],
     );
-    assert_eq!(plan(&anna), before);
+    ok(&ben, &["answer", TEAM, "methods.deploy-daily", "2"]);
+    ok(&ben, &["plan", "close", TEAM]);
+    ok(&ben, &["plan", TEAM, "--start", "2025-06-09"]);
+    let from_ben = dir.path().join("ben.mamos.json");
+    let bens = export(&ben, &from_ben);
+
+    let report = ok(&anna, &["import", from_ben.to_str().unwrap()]);
+    assert!(
+        report.contains("0 components, 1 workshops, 1 plans")
+            && report.contains("closed 1 open plans")
+            && !report.contains("conflict"),
+        "{report}"
+    );
+    assert_eq!(export(&anna, &dir.path().join("anna.mamos.json")), bens);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rusqlite::types::ValueRef;
 
 use super::workshops::answer_from_columns;
-use super::Store;
+use super::{Store, HELD_ORDER, LATEST_FIRST};
 use crate::assessment::{target_overrides, Component, TargetOverride};
 use crate::model::{Bank, Blueprint};
 use crate::scoring::{score_with_targets, Answer, Scores};
@@ -210,22 +210,25 @@ impl Store {
         Ok(by_component)
     }
 
-    /// The assessments (ordered by component name, then id) with their votes and
+    /// The assessments (by component name, then in the order held) with their votes and
     /// facilitator answers counted. Votes are read in one scan of the vote table
     /// in storage order: joining and ordering them costs more than skipping the
     /// rows of workshops not asked for.
     fn tallies(&self, which: Which) -> Result<(Vec<IndexedBank>, Vec<Tally>)> {
         let current = match which {
-            Which::Current => {
-                "WHERE a.id IN (SELECT max(id) FROM assessment GROUP BY component_id)"
-            }
-            Which::Every => "",
+            // The latest held of each component's workshops, conflicting versions aside.
+            Which::Current => format!(
+                "WHERE a.id IN (SELECT id FROM (
+                     SELECT a.id, row_number() OVER (PARTITION BY a.component_id ORDER BY {LATEST_FIRST}) AS n
+                     FROM assessment a WHERE a.conflict_of IS NULL) WHERE n = 1)"
+            ),
+            Which::Every => "WHERE a.conflict_of IS NULL".to_string(),
         };
         let mut stmt = self.db(self.conn.prepare_cached(&format!(
             "SELECT a.id, a.component_id, c.name, c.blueprint, c.created_at,
                     coalesce(a.held_on, substr(a.started_at, 1, 10)), a.bank_id, a.bank_version
              FROM assessment a JOIN component c ON c.id = a.component_id {current}
-             ORDER BY c.name, c.id, a.id"
+             ORDER BY c.name, c.id, {HELD_ORDER}"
         )))?;
         let rows = self.db(stmt
             .query_map([], |row| {

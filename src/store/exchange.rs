@@ -1,7 +1,7 @@
 //! Export to and import from `.mamos.json` bundles. An import runs in one
 //! transaction: a bad bundle changes nothing.
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::plans::{check_schedule, plan_content, write_actions, StoredPlan};
 use super::workshops::answer_from_columns;
@@ -9,8 +9,7 @@ use super::Store;
 use crate::assessment::Component;
 use crate::exchange::{
     Bundle, BundleAnswer, BundleCheckin, BundleComponent, BundleDora, BundleEvidence, BundleGroup,
-    BundlePlan, BundleVote, BundleWorkshop, BUNDLE_FORMAT, OLDEST_BUNDLE_VERSION,
-    PLANS_BUNDLE_VERSION,
+    BundlePlan, BundleVote, BundleWorkshop, BUNDLE_FORMAT, BUNDLE_VERSION,
 };
 use crate::model::Bank;
 use crate::{Error, Result};
@@ -30,6 +29,8 @@ pub struct ImportSummary {
     pub banks: usize,
     /// Plans added, conflicting versions included.
     pub plans: usize,
+    /// Open plans here that the bundle closed at a re-assessment.
+    pub plans_closed: usize,
     /// One sentence per plan that differed from this database's version of it:
     /// both versions were kept.
     pub conflicts: Vec<String>,
@@ -74,62 +75,41 @@ impl Store {
             })
             .filter(|g| !g.components.is_empty())
             .collect();
-        // The lowest version that holds the content: see `crate::exchange`.
-        let format_version = if bundle_components.iter().any(|c| !c.plans.is_empty()) {
-            PLANS_BUNDLE_VERSION
-        } else {
-            OLDEST_BUNDLE_VERSION
-        };
         Ok(Bundle {
             format: BUNDLE_FORMAT.to_string(),
-            format_version,
+            format_version: BUNDLE_VERSION,
             banks,
             groups,
             components: bundle_components,
         })
     }
 
-    /// One component as it travels: its workshops, overrides and plans.
+    /// One component as it travels: its workshops (conflicting versions
+    /// included), overrides and plans.
     fn bundle_component(&self, component: &Component) -> Result<BundleComponent> {
-        let mut workshops = Vec::new();
-        let workshop_rows = self.workshops(component.id)?;
+        let workshop_rows = self.all_workshops(component.id)?;
         let workshop_ids: Vec<i64> = workshop_rows.iter().map(|w| w.id).collect();
+        let mut workshops = Vec::with_capacity(workshop_rows.len());
         for workshop in workshop_rows {
+            let conflict_of = workshop
+                .conflict_of
+                .and_then(|original| workshop_ids.iter().position(|id| *id == original));
             workshops.push(BundleWorkshop {
-                started_at: self.db(self.conn.query_row(
-                    "SELECT started_at FROM assessment WHERE id = ?1",
-                    params![workshop.id],
-                    |row| row.get(0),
-                ))?,
-                answers: self.raw_answers(workshop.id)?,
-                votes: self.raw_votes(workshop.id)?,
-                revealed: self.revealed_practices(workshop.id)?,
-                evidence: self
-                    .evidence(workshop.id)?
-                    .into_iter()
-                    .map(|e| BundleEvidence {
-                        practice_id: e.practice_id,
-                        target: e.target,
-                        label: e.label,
-                    })
-                    .collect(),
-                dora: self
-                    .dora(workshop.id)?
-                    .map(|(metrics, year)| BundleDora { metrics, year }),
-                bank_id: workshop.bank_id,
-                bank_version: workshop.bank_version,
-                held_on: workshop.held_on,
-                facilitator: workshop.facilitator,
-                participants: workshop.participants,
+                conflict_of,
+                ..self.bundle_workshop(workshop)?
             });
         }
         let stored = self.plans(component.id)?;
         let plan_ids: Vec<i64> = stored.iter().map(|p| p.id).collect();
         let plans = stored
             .iter()
-            .map(|p| bundle_plan(p, &workshop_ids, &plan_ids))
+            .map(|p| {
+                bundle_plan(p, &workshop_ids, &plan_ids)
+                    .expect("a plan is generated from a workshop of its component")
+            })
             .collect();
         Ok(BundleComponent {
+            id: self.component_uid(component.id)?,
             name: component.name.clone(),
             blueprint: component.blueprint,
             created_at: component.created_at.clone(),
@@ -137,6 +117,49 @@ impl Store {
             target_overrides: self.target_overrides(component.id)?,
             plans,
         })
+    }
+
+    /// One workshop as it travels, without its `conflict_of` (a position in
+    /// its component's list, which only the caller knows).
+    fn bundle_workshop(&self, workshop: crate::store::Workshop) -> Result<BundleWorkshop> {
+        let (id, started_at) = self.db(self.conn.query_row(
+            "SELECT uid, started_at FROM assessment WHERE id = ?1",
+            params![workshop.id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        ))?;
+        Ok(BundleWorkshop {
+            id,
+            conflict_of: None,
+            started_at,
+            answers: self.raw_answers(workshop.id)?,
+            votes: self.raw_votes(workshop.id)?,
+            revealed: self.revealed_practices(workshop.id)?,
+            evidence: self
+                .evidence(workshop.id)?
+                .into_iter()
+                .map(|e| BundleEvidence {
+                    practice_id: e.practice_id,
+                    target: e.target,
+                    label: e.label,
+                })
+                .collect(),
+            dora: self
+                .dora(workshop.id)?
+                .map(|(metrics, year)| BundleDora { metrics, year }),
+            bank_id: workshop.bank_id,
+            bank_version: workshop.bank_version,
+            held_on: workshop.held_on,
+            facilitator: workshop.facilitator,
+            participants: workshop.participants,
+        })
+    }
+
+    fn component_uid(&self, component_id: i64) -> Result<String> {
+        self.db(self.conn.query_row(
+            "SELECT uid FROM component WHERE id = ?1",
+            params![component_id],
+            |row| row.get(0),
+        ))
     }
 
     fn raw_answers(&self, workshop_id: i64) -> Result<Vec<BundleAnswer>> {
@@ -191,16 +214,13 @@ impl Store {
             .and_then(|rows| rows.collect()))
     }
 
-    /// Adds a bundle's banks, groups, components, workshops and plans, all or nothing.
-    /// A component whose name is already used is refused, unless it is the
-    /// same component with the same workshops and targets (another coach's
-    /// copy of it): then only its plans are merged, and a plan edited
-    /// differently on both sides is kept twice and reported, never overwritten.
+    /// Adds a bundle's banks, groups, components, workshops and plans, all or
+    /// nothing. Bundles from several coaches merge: a component matched by its
+    /// stable id keeps the workshops, target overrides and plans of both sides.
+    /// Where both sides hold a different version of the same workshop or
+    /// plan, both are kept and the conflict is reported, never overwritten.
     pub fn import_bundle(&mut self, file: &str, bundle: &Bundle) -> Result<ImportSummary> {
         for component in &bundle.components {
-            if let Ok(here) = self.component_by_name(&component.name) {
-                self.check_same_component(file, &here, component)?;
-            }
             crate::assessment::clean_component_name(&component.name)
                 .map_err(|e| Error::invalid(file, e.to_string()))?;
         }
@@ -224,6 +244,7 @@ impl Store {
             workshops: 0,
             banks: 0,
             plans: 0,
+            plans_closed: 0,
             conflicts: Vec::new(),
         };
         for bank in &bundle.banks {
@@ -233,17 +254,9 @@ impl Store {
             }
         }
         for component in &bundle.components {
-            let (component_id, workshop_ids) = match self.component_by_name(&component.name) {
-                Ok(here) => {
-                    let workshops = self.workshops(here.id)?;
-                    (here.id, workshops.iter().map(|w| w.id).collect())
-                }
-                Err(_) => {
-                    summary.components += 1;
-                    summary.workshops += component.workshops.len();
-                    self.import_component(file, component)?
-                }
-            };
+            let component_id = self.import_component(file, component, &mut summary)?;
+            let workshop_ids =
+                self.import_workshops(file, component_id, component, &mut summary)?;
             self.import_plans(file, component_id, &workshop_ids, component, &mut summary)?;
         }
         for group in &bundle.groups {
@@ -266,33 +279,218 @@ impl Store {
         Ok(summary)
     }
 
-    /// Refuses a bundle component named like `here` unless it is the same
-    /// component (same creation time and blueprint) with the same workshops
-    /// and targets: merging workshops is not done, so nothing is lost silently.
-    fn check_same_component(
+    /// The component here with the bundle component's id, its blueprint and
+    /// target overrides merged; or a new one. A different component of the
+    /// same name is refused.
+    fn import_component(
         &self,
         file: &str,
-        here: &Component,
-        incoming: &BundleComponent,
+        component: &BundleComponent,
+        summary: &mut ImportSummary,
+    ) -> Result<i64> {
+        let name = &component.name;
+        let here = self.db(self
+            .conn
+            .query_row(
+                "SELECT id, name, blueprint FROM component WHERE uid = ?1",
+                params![component.id],
+                |row| {
+                    Ok((
+                        row.get::<_, i64>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional())?;
+        let Some((id, name_here, blueprint_here)) = here else {
+            if let Ok(other) = self.component_by_name(name) {
+                return Err(Error::invalid(
+                    file,
+                    format!(
+                        "component {name:?} already exists in this database as another component \
+                         (created {}; the bundle's was created {}); rename or remove one of them first",
+                        other.created_at, component.created_at
+                    ),
+                ));
+            }
+            summary.components += 1;
+            return self.insert_component(file, component);
+        };
+        if name_here != *name {
+            return Err(Error::invalid(
+                file,
+                format!("component {name:?} is named {name_here:?} in this database; use one name on both sides first"),
+            ));
+        }
+        if blueprint_here != component.blueprint.as_str() {
+            summary.conflicts.push(format!(
+                "component {name:?}: blueprint {blueprint_here} here, {} in the bundle; kept {blueprint_here} \
+                 (change it with `mamos component blueprint`)",
+                component.blueprint.as_str()
+            ));
+        }
+        let overrides_here = self.target_overrides(id)?;
+        for incoming in &component.target_overrides {
+            let same_key = overrides_here
+                .iter()
+                .find(|o| o.pillar == incoming.pillar && o.key == incoming.key);
+            match same_key {
+                Some(mine) if mine == incoming => {}
+                Some(mine) => summary.conflicts.push(format!(
+                    "component {name:?}: the target of {} is {} here ({:?}) and {} in the bundle ({:?}); kept {}",
+                    mine.key, mine.level, mine.reason, incoming.level, incoming.reason, mine.level
+                )),
+                None => self.insert_target_override(file, id, component, incoming)?,
+            }
+        }
+        Ok(id)
+    }
+
+    fn insert_component(&self, file: &str, component: &BundleComponent) -> Result<i64> {
+        let db = |e| Error::Database {
+            path: self.path.clone(),
+            source: e,
+        };
+        self.conn
+            .execute(
+                "INSERT INTO component (uid, name, blueprint, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    component.id,
+                    component.name,
+                    component.blueprint.as_str(),
+                    component.created_at
+                ],
+            )
+            .map_err(db)?;
+        let component_id = self.conn.last_insert_rowid();
+        for o in &component.target_overrides {
+            self.insert_target_override(file, component_id, component, o)?;
+        }
+        Ok(component_id)
+    }
+
+    fn insert_target_override(
+        &self,
+        file: &str,
+        component_id: i64,
+        component: &BundleComponent,
+        o: &crate::assessment::TargetOverride,
     ) -> Result<()> {
-        let mine = self.bundle_component(here)?;
-        let problem =
-            if mine.created_at != incoming.created_at || mine.blueprint != incoming.blueprint {
-                "is another component of that name"
-            } else if mine.workshops != incoming.workshops {
-                "has different workshops (only plans are merged)"
-            } else if mine.target_overrides != incoming.target_overrides {
-                "has different target overrides (only plans are merged)"
-            } else {
-                return Ok(());
+        if o.level > crate::model::MAX_LEVEL || o.reason.trim().is_empty() {
+            return Err(Error::invalid(
+                file,
+                format!(
+                    "component {:?}: the target override of {:?} needs a level 0–4 and a reason",
+                    component.name, o.key
+                ),
+            ));
+        }
+        self.db(self.conn.execute(
+            "INSERT INTO target_override (component_id, scope, key, level, reason, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                component_id,
+                if o.pillar { "pillar" } else { "practice" },
+                o.key,
+                o.level,
+                o.reason,
+                component.created_at
+            ],
+        ))?;
+        Ok(())
+    }
+
+    /// Adds the bundle's workshops of a component that are not here, and
+    /// returns the row id of each of them, in the bundle's order. A workshop
+    /// here in the same version is reused; a different version of a workshop
+    /// here is stored beside it as a conflicting version and reported.
+    fn import_workshops(
+        &self,
+        file: &str,
+        component_id: i64,
+        component: &BundleComponent,
+        summary: &mut ImportSummary,
+    ) -> Result<Vec<i64>> {
+        let mut ids: Vec<i64> = Vec::with_capacity(component.workshops.len());
+        for incoming in &component.workshops {
+            let by_uid = self.db(self
+                .conn
+                .query_row(
+                    "SELECT id, component_id, coalesce(conflict_of, id) FROM assessment WHERE uid = ?1",
+                    params![incoming.id],
+                    |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, i64>(2)?)),
+                )
+                .optional())?;
+            if let Some((_, other, _)) = by_uid.filter(|(_, owner, _)| *owner != component_id) {
+                return Err(Error::invalid(
+                    file,
+                    format!(
+                        "component {:?}: workshop id {:?} belongs to another component here ({})",
+                        component.name,
+                        incoming.id,
+                        self.component(other)?.name
+                    ),
+                ));
+            }
+            // The workshop here this one is a version of, if any.
+            let original = match incoming.conflict_of {
+                Some(position) => Some(self.original_workshop(ids[position])?),
+                None => by_uid.map(|(_, _, original)| original),
             };
-        Err(Error::invalid(
-            file,
-            format!(
-                "component {:?} already exists in this database and {problem}; rename or remove one of them first",
-                incoming.name
-            ),
+            let Some(original) = original else {
+                summary.workshops += 1;
+                ids.push(self.insert_workshop(file, component_id, component, incoming, None)?);
+                continue;
+            };
+            let versions = self.workshop_versions(original)?;
+            let mut same = None;
+            for id in &versions {
+                if same_workshop(&self.bundle_workshop(self.workshop(*id)?)?, incoming) {
+                    same = Some(*id);
+                    break;
+                }
+            }
+            if let Some(id) = same {
+                ids.push(id);
+                continue;
+            }
+            let mine = self.bundle_workshop(self.workshop(original)?)?;
+            let id =
+                self.insert_workshop(file, component_id, component, incoming, Some(original))?;
+            summary.workshops += 1;
+            summary.conflicts.push(format!(
+                "component {name:?}: the workshop of {} (started {}) was edited differently: {}; both kept: \
+                 workshop {original} as it was here, workshop {id} as imported. Compare them with \
+                 `mamos compare {name:?} --from {original} --to {id}`, keep one with \
+                 `mamos workshop resolve {name:?} --keep ID`",
+                incoming.held_on,
+                incoming.started_at,
+                workshop_differences(&mine, incoming),
+                name = component.name,
+            ));
+            ids.push(id);
+        }
+        Ok(ids)
+    }
+
+    /// The workshop a conflicting version stands beside, or the workshop itself.
+    fn original_workshop(&self, workshop_id: i64) -> Result<i64> {
+        self.db(self.conn.query_row(
+            "SELECT coalesce(conflict_of, id) FROM assessment WHERE id = ?1",
+            params![workshop_id],
+            |row| row.get(0),
         ))
+    }
+
+    /// A workshop and its conflicting versions, the workshop first.
+    fn workshop_versions(&self, original: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.db(self.conn.prepare_cached(
+            "SELECT id FROM assessment WHERE id = ?1 OR conflict_of = ?1 ORDER BY conflict_of IS NOT NULL, id",
+        ))?;
+        self.db(stmt
+            .query_map(params![original], |row| row.get(0))
+            .and_then(|rows| rows.collect()))
     }
 
     /// Adds the bundle's plans of a component: a plan already here unchanged
@@ -313,9 +511,10 @@ impl Store {
         };
         let here = self.plans(component_id)?;
         let here_ids: Vec<i64> = here.iter().map(|p| p.id).collect();
-        let here_versions: Vec<BundlePlan> = here
+        // A plan of a workshop the bundle does not hold is not one of its plans.
+        let here_versions: Vec<Option<BundlePlan>> = here
             .iter()
-            .map(|p| unlinked(bundle_plan(p, workshop_ids, &here_ids)))
+            .map(|p| bundle_plan(p, workshop_ids, &here_ids).map(unlinked))
             .collect();
         // The row id of each of the bundle's plans, in order.
         let mut ids: Vec<i64> = Vec::new();
@@ -323,7 +522,7 @@ impl Store {
             check_bundle_plan(file, &component.name, index, incoming)?;
             if let Some(i) = here_versions
                 .iter()
-                .position(|v| *v == unlinked(incoming.clone()))
+                .position(|v| v.as_ref() == Some(&unlinked(incoming.clone())))
             {
                 ids.push(here[i].id);
                 continue;
@@ -334,6 +533,38 @@ impl Store {
                     && p.workshop_id == workshop_id
                     && p.created_at == incoming.created_at
             });
+            // Closed there and otherwise the same as here: a plan is only
+            // ever closed once, so this side simply has not seen it yet.
+            if let Some((mine, mine_version)) = same_plan
+                .and_then(|p| here.iter().position(|h| h.id == p.id))
+                .and_then(|i| Some((&here[i], here_versions[i].as_ref()?)))
+            {
+                let closed_there = mine.closed_at.is_none() && incoming.closed_at.is_some();
+                let as_open = BundlePlan {
+                    closed_at: None,
+                    closed_by: None,
+                    grades: Vec::new(),
+                    ..unlinked(incoming.clone())
+                };
+                if closed_there && *mine_version == as_open {
+                    let grades =
+                        serde_json::to_string(&incoming.grades).expect("grades always serialize");
+                    self.conn
+                        .execute(
+                            "UPDATE plan SET closed_at = ?2, closed_by = ?3, grades = ?4 WHERE id = ?1",
+                            params![
+                                mine.id,
+                                incoming.closed_at,
+                                incoming.closed_by.map(|w| workshop_ids[w]),
+                                grades
+                            ],
+                        )
+                        .map_err(db)?;
+                    summary.plans_closed += 1;
+                    ids.push(mine.id);
+                    continue;
+                }
+            }
             let open_here = if incoming.closed_at.is_none() {
                 self.open_plan(component_id)?
             } else {
@@ -415,208 +646,181 @@ impl Store {
         Ok(())
     }
 
-    fn import_component(&self, file: &str, component: &BundleComponent) -> Result<(i64, Vec<i64>)> {
+    /// Stores one bundle workshop of a component, with its participants, votes,
+    /// answers, notes, evidence, DORA metrics and revealed practices. Its id
+    /// goes with it unless a version here holds it already.
+    fn insert_workshop(
+        &self,
+        file: &str,
+        component_id: i64,
+        component: &BundleComponent,
+        workshop: &BundleWorkshop,
+        conflict_of: Option<i64>,
+    ) -> Result<i64> {
         let db = |e| Error::Database {
             path: self.path.clone(),
             source: e,
         };
+        let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
+        // A NULL uid gets a fresh one (the schema's trigger).
         self.conn
             .execute(
-                "INSERT INTO component (name, blueprint, created_at) VALUES (?1, ?2, ?3)",
+                "INSERT INTO assessment (component_id, uid, conflict_of, bank_id, bank_version,
+                                         started_at, held_on, facilitator)
+                 VALUES (?1, CASE WHEN EXISTS (SELECT 1 FROM assessment WHERE uid = ?2) THEN NULL ELSE ?2 END,
+                         ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
-                    component.name,
-                    component.blueprint.as_str(),
-                    component.created_at
+                    component_id,
+                    workshop.id,
+                    conflict_of,
+                    workshop.bank_id,
+                    workshop.bank_version,
+                    workshop.started_at,
+                    workshop.held_on,
+                    workshop.facilitator
                 ],
             )
             .map_err(db)?;
-        let component_id = self.conn.last_insert_rowid();
-        for o in &component.target_overrides {
-            if o.level > crate::model::MAX_LEVEL || o.reason.trim().is_empty() {
-                return Err(Error::invalid(
-                    file,
-                    format!(
-                        "component {:?}: the target override of {:?} needs a level 0–4 and a reason",
-                        component.name, o.key
-                    ),
-                ));
-            }
+        let workshop_id = self.conn.last_insert_rowid();
+        let unknown = |practice: &str| {
+            Error::invalid(
+                file,
+                format!(
+                    "component {:?}: practice {practice:?} is not in bank {} {}",
+                    component.name, workshop.bank_id, workshop.bank_version
+                ),
+            )
+        };
+        for (position, name) in workshop.participants.iter().enumerate() {
             self.conn
                 .execute(
-                    "INSERT INTO target_override (component_id, scope, key, level, reason, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        component_id,
-                        if o.pillar { "pillar" } else { "practice" },
-                        o.key,
-                        o.level,
-                        o.reason,
-                        component.created_at
-                    ],
+                    "INSERT INTO participant (assessment_id, name, position) VALUES (?1, ?2, ?3)",
+                    params![workshop_id, name, position as i64],
                 )
                 .map_err(db)?;
         }
-        let mut workshop_ids = Vec::new();
-        for workshop in &component.workshops {
-            let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
-            self.conn
-                .execute(
-                    "INSERT INTO assessment (component_id, bank_id, bank_version, started_at, held_on, facilitator)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        component_id,
-                        workshop.bank_id,
-                        workshop.bank_version,
-                        workshop.started_at,
-                        workshop.held_on,
-                        workshop.facilitator
-                    ],
-                )
-                .map_err(db)?;
-            let workshop_id = self.conn.last_insert_rowid();
-            workshop_ids.push(workshop_id);
-            let unknown = |practice: &str| {
-                Error::invalid(
-                    file,
-                    format!(
-                        "component {:?}: practice {practice:?} is not in bank {} {}",
-                        component.name, workshop.bank_id, workshop.bank_version
-                    ),
-                )
+        for answer in &workshop.answers {
+            if bank.practice(&answer.practice_id).is_none() {
+                return Err(unknown(&answer.practice_id));
+            }
+            if let Some(a) = &answer.answer {
+                crate::assessment::check_answer(a)?;
+            }
+            let (level, reason) = match &answer.answer {
+                Some(crate::scoring::Answer::Level { level }) => (Some(*level), None),
+                Some(crate::scoring::Answer::NotApplicable { reason }) => {
+                    (None, Some(reason.clone()))
+                }
+                None => (None, None),
             };
-            for (position, name) in workshop.participants.iter().enumerate() {
-                self.conn
-                    .execute(
-                        "INSERT INTO participant (assessment_id, name, position) VALUES (?1, ?2, ?3)",
-                        params![workshop_id, name, position as i64],
-                    )
-                    .map_err(db)?;
-            }
-            for answer in &workshop.answers {
-                if bank.practice(&answer.practice_id).is_none() {
-                    return Err(unknown(&answer.practice_id));
-                }
-                if let Some(a) = &answer.answer {
-                    crate::assessment::check_answer(a)?;
-                }
-                let (level, reason) = match &answer.answer {
-                    Some(crate::scoring::Answer::Level { level }) => (Some(*level), None),
-                    Some(crate::scoring::Answer::NotApplicable { reason }) => {
-                        (None, Some(reason.clone()))
-                    }
-                    None => (None, None),
-                };
-                self.conn
-                    .execute(
-                        "INSERT INTO answer (assessment_id, practice_id, level, na_reason, note, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![workshop_id, answer.practice_id, level, reason, answer.note, workshop.started_at],
-                    )
-                    .map_err(db)?;
-            }
-            for vote in &workshop.votes {
-                if bank.practice(&vote.practice_id).is_none() {
-                    return Err(unknown(&vote.practice_id));
-                }
-                crate::assessment::check_answer(&vote.answer)?;
-                let participant_id: i64 = self
-                    .conn
-                    .query_row(
-                        "SELECT id FROM participant WHERE assessment_id = ?1 AND name = ?2",
-                        params![workshop_id, vote.participant],
-                        |row| row.get(0),
-                    )
-                    .map_err(|_| {
-                        Error::invalid(
-                            file,
-                            format!(
-                                "component {:?}: a vote by {:?}, who is not a participant of that workshop",
-                                component.name, vote.participant
-                            ),
-                        )
-                    })?;
-                let (level, reason) = match &vote.answer {
-                    crate::scoring::Answer::Level { level } => (Some(*level), None),
-                    crate::scoring::Answer::NotApplicable { reason } => {
-                        (None, Some(reason.clone()))
-                    }
-                };
-                self.conn
-                    .execute(
-                        "INSERT INTO vote (participant_id, practice_id, level, na_reason, cast_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![
-                            participant_id,
-                            vote.practice_id,
-                            level,
-                            reason,
-                            workshop.started_at
-                        ],
-                    )
-                    .map_err(db)?;
-            }
-            if let Some(dora) = &workshop.dora {
-                dora.metrics.check().map_err(|e| {
-                    Error::invalid(file, format!("component {:?}: {e}", component.name))
-                })?;
-                self.conn
-                    .execute(
-                        "INSERT INTO dora_metrics (assessment_id, lead_time, deploy_frequency, recovery,
-                                                   change_fail_rate, rework_rate, report_year, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![
-                            workshop_id,
-                            dora.metrics.lead_time.map(|b| b.as_str()),
-                            dora.metrics.deploy_frequency.map(|b| b.as_str()),
-                            dora.metrics.recovery.map(|b| b.as_str()),
-                            dora.metrics.change_fail_rate,
-                            dora.metrics.rework_rate,
-                            dora.year.to_string(),
-                            workshop.started_at
-                        ],
-                    )
-                    .map_err(db)?;
-            }
-            for e in &workshop.evidence {
-                if bank.practice(&e.practice_id).is_none() {
-                    return Err(unknown(&e.practice_id));
-                }
-                self.conn
-                    .execute(
-                        "INSERT INTO evidence (assessment_id, practice_id, target, label, added_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![
-                            workshop_id,
-                            e.practice_id,
-                            e.target,
-                            e.label,
-                            workshop.started_at
-                        ],
-                    )
-                    .map_err(db)?;
-            }
-            for practice in &workshop.revealed {
-                if bank.practice(practice).is_none() {
-                    return Err(unknown(practice));
-                }
-                self.conn
-                    .execute(
-                        "INSERT INTO revealed (assessment_id, practice_id) VALUES (?1, ?2)",
-                        params![workshop_id, practice],
-                    )
-                    .map_err(db)?;
-            }
+            self.conn
+                .execute(
+                    "INSERT INTO answer (assessment_id, practice_id, level, na_reason, note, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![workshop_id, answer.practice_id, level, reason, answer.note, workshop.started_at],
+                )
+                .map_err(db)?;
         }
-        Ok((component_id, workshop_ids))
+        for vote in &workshop.votes {
+            if bank.practice(&vote.practice_id).is_none() {
+                return Err(unknown(&vote.practice_id));
+            }
+            crate::assessment::check_answer(&vote.answer)?;
+            let participant_id: i64 = self
+                .conn
+                .query_row(
+                    "SELECT id FROM participant WHERE assessment_id = ?1 AND name = ?2",
+                    params![workshop_id, vote.participant],
+                    |row| row.get(0),
+                )
+                .map_err(|_| {
+                    Error::invalid(
+                        file,
+                        format!(
+                            "component {:?}: a vote by {:?}, who is not a participant of that workshop",
+                            component.name, vote.participant
+                        ),
+                    )
+                })?;
+            let (level, reason) = match &vote.answer {
+                crate::scoring::Answer::Level { level } => (Some(*level), None),
+                crate::scoring::Answer::NotApplicable { reason } => (None, Some(reason.clone())),
+            };
+            self.conn
+                .execute(
+                    "INSERT INTO vote (participant_id, practice_id, level, na_reason, cast_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        participant_id,
+                        vote.practice_id,
+                        level,
+                        reason,
+                        workshop.started_at
+                    ],
+                )
+                .map_err(db)?;
+        }
+        if let Some(dora) = &workshop.dora {
+            dora.metrics.check().map_err(|e| {
+                Error::invalid(file, format!("component {:?}: {e}", component.name))
+            })?;
+            self.conn
+                .execute(
+                    "INSERT INTO dora_metrics (assessment_id, lead_time, deploy_frequency, recovery,
+                                               change_fail_rate, rework_rate, report_year, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        workshop_id,
+                        dora.metrics.lead_time.map(|b| b.as_str()),
+                        dora.metrics.deploy_frequency.map(|b| b.as_str()),
+                        dora.metrics.recovery.map(|b| b.as_str()),
+                        dora.metrics.change_fail_rate,
+                        dora.metrics.rework_rate,
+                        dora.year.to_string(),
+                        workshop.started_at
+                    ],
+                )
+                .map_err(db)?;
+        }
+        for e in &workshop.evidence {
+            if bank.practice(&e.practice_id).is_none() {
+                return Err(unknown(&e.practice_id));
+            }
+            self.conn
+                .execute(
+                    "INSERT INTO evidence (assessment_id, practice_id, target, label, added_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        workshop_id,
+                        e.practice_id,
+                        e.target,
+                        e.label,
+                        workshop.started_at
+                    ],
+                )
+                .map_err(db)?;
+        }
+        for practice in &workshop.revealed {
+            if bank.practice(practice).is_none() {
+                return Err(unknown(practice));
+            }
+            self.conn
+                .execute(
+                    "INSERT INTO revealed (assessment_id, practice_id) VALUES (?1, ?2)",
+                    params![workshop_id, practice],
+                )
+                .map_err(db)?;
+        }
+        Ok(workshop_id)
     }
 }
 
 /// A stored plan as it travels; workshops and plans named by their position.
-fn bundle_plan(plan: &StoredPlan, workshop_ids: &[i64], plan_ids: &[i64]) -> BundlePlan {
+/// None when its workshop is not among `workshop_ids`.
+fn bundle_plan(plan: &StoredPlan, workshop_ids: &[i64], plan_ids: &[i64]) -> Option<BundlePlan> {
     let position = |ids: &[i64], id: i64| ids.iter().position(|i| *i == id);
-    BundlePlan {
-        workshop: position(workshop_ids, plan.workshop_id)
-            .expect("a plan is generated from a workshop of its component"),
+    Some(BundlePlan {
+        workshop: position(workshop_ids, plan.workshop_id)?,
         created_at: plan.created_at.clone(),
         plan: plan.plan.clone(),
         checkins: bundle_checkins(plan),
@@ -625,7 +829,7 @@ fn bundle_plan(plan: &StoredPlan, workshop_ids: &[i64], plan_ids: &[i64]) -> Bun
         grades: plan.grades.clone(),
         follows: plan.previous_plan.and_then(|p| position(plan_ids, p)),
         conflict_of: plan.conflict_of.and_then(|p| position(plan_ids, p)),
-    }
+    })
 }
 
 fn bundle_checkins(plan: &StoredPlan) -> Vec<BundleCheckin> {
@@ -650,6 +854,61 @@ fn unlinked(plan: BundlePlan) -> BundlePlan {
         follows: None,
         conflict_of: None,
         ..plan
+    }
+}
+
+/// Two versions of a workshop hold the same: everything but where they sit.
+fn same_workshop(a: &BundleWorkshop, b: &BundleWorkshop) -> bool {
+    let content = |w: &BundleWorkshop| BundleWorkshop {
+        id: String::new(),
+        conflict_of: None,
+        ..w.clone()
+    };
+    content(a) == content(b)
+}
+
+/// How many keys (a vote's participant and practice, an answer's practice…)
+/// have a different item, or an item on one side only.
+fn differing<'a, T: PartialEq, K: Ord>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> K) -> usize {
+    let keys: std::collections::BTreeSet<K> = a.iter().chain(b).map(&key).collect();
+    let find = |items: &'a [T], k: &K| items.iter().find(|x| key(x) == *k);
+    keys.iter().filter(|k| find(a, k) != find(b, k)).count()
+}
+
+/// What differs between this database's workshop and an imported version of it, in words.
+fn workshop_differences(mine: &BundleWorkshop, incoming: &BundleWorkshop) -> String {
+    let count = |differs: usize, what: &str| (differs > 0).then(|| format!("{differs} {what}"));
+    let parts: Vec<String> = [
+        (mine.facilitator != incoming.facilitator || mine.held_on != incoming.held_on)
+            .then(|| "the date or facilitator".to_string()),
+        (mine.participants != incoming.participants).then(|| "the participants".to_string()),
+        count(
+            differing(&mine.votes, &incoming.votes, |v| {
+                (v.participant.clone(), v.practice_id.clone())
+            }),
+            "votes",
+        ),
+        count(
+            differing(&mine.answers, &incoming.answers, |a| a.practice_id.clone()),
+            "agreed answers or notes",
+        ),
+        count(
+            differing(&mine.evidence, &incoming.evidence, |e| {
+                (e.practice_id.clone(), e.target.clone(), e.label.clone())
+            }),
+            "evidence links",
+        ),
+        (mine.revealed != incoming.revealed).then(|| "the revealed practices".to_string()),
+        (mine.dora != incoming.dora).then(|| "the DORA metrics".to_string()),
+        (mine.bank_version != incoming.bank_version).then(|| "the bank version".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        "its content".to_string()
+    } else {
+        parts.join(", ")
     }
 }
 

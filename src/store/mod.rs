@@ -79,6 +79,15 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// The order workshops were held in, for an `ORDER BY` on table alias `a`:
+/// by day, then start time, then row id. Row ids alone would not do: a
+/// workshop imported from another coach may have been held before the ones here.
+const HELD_ORDER: &str = "coalesce(a.held_on, substr(a.started_at, 1, 10)), a.started_at, a.id";
+
+/// The same, latest first.
+const LATEST_FIRST: &str =
+    "coalesce(a.held_on, substr(a.started_at, 1, 10)) DESC, a.started_at DESC, a.id DESC";
+
 impl Store {
     /// Opens (creating it and its folder if needed) and migrates the database,
     /// then stores the built-in bank if this version of it is not there yet.
@@ -275,9 +284,11 @@ impl Store {
         let row = self.db(self
             .conn
             .query_row(
-                "SELECT c.name, c.blueprint, c.created_at, a.id, a.bank_id, a.bank_version
+                &format!(
+                    "SELECT c.name, c.blueprint, c.created_at, a.id, a.bank_id, a.bank_version
                      FROM component c JOIN assessment a ON a.component_id = c.id
-                     WHERE c.id = ?1 ORDER BY a.id DESC LIMIT 1",
+                     WHERE c.id = ?1 AND a.conflict_of IS NULL ORDER BY {LATEST_FIRST} LIMIT 1"
+                ),
                 params![id],
                 |row| {
                     Ok((
@@ -321,8 +332,11 @@ impl Store {
         let row = self.db(self
             .conn
             .query_row(
-                "SELECT id, bank_id, bank_version FROM assessment
-                     WHERE component_id = ?1 ORDER BY id DESC LIMIT 1",
+                &format!(
+                    "SELECT a.id, a.bank_id, a.bank_version FROM assessment a
+                     WHERE a.component_id = ?1 AND a.conflict_of IS NULL
+                     ORDER BY {LATEST_FIRST} LIMIT 1"
+                ),
                 params![component_id],
                 |row| {
                     Ok((

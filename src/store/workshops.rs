@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{now, Store};
+use super::{now, Store, HELD_ORDER};
 use crate::assessment::check_answer;
 use crate::scoring::Answer;
 use crate::workshop::{disagreement, Disagreement, Vote};
@@ -26,6 +26,9 @@ pub struct Workshop {
     pub participants: Vec<String>,
     pub bank_id: String,
     pub bank_version: String,
+    /// Set on another coach's version of a workshop, kept beside it by an
+    /// import: the id of the workshop it conflicts with.
+    pub conflict_of: Option<i64>,
 }
 
 /// A practice whose votes the room should discuss.
@@ -137,7 +140,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT a.component_id, c.name, coalesce(a.held_on, substr(a.started_at, 1, 10)),
-                            a.facilitator, a.bank_id, a.bank_version
+                            a.facilitator, a.bank_id, a.bank_version, a.conflict_of
                      FROM assessment a JOIN component c ON c.id = a.component_id WHERE a.id = ?1",
                 params![id],
                 |row| {
@@ -150,6 +153,7 @@ impl Store {
                         participants: Vec::new(),
                         bank_id: row.get(4)?,
                         bank_version: row.get(5)?,
+                        conflict_of: row.get(6)?,
                     })
                 },
             )
@@ -159,16 +163,100 @@ impl Store {
         Ok(workshop)
     }
 
-    /// Every workshop of a component, oldest first.
+    /// A component's history: its workshops in the order they were held,
+    /// the last one current. Conflicting versions left by an import are not
+    /// part of it until the coach keeps one (`all_workshops` lists them).
     pub fn workshops(&self, component_id: i64) -> Result<Vec<Workshop>> {
+        let mut workshops = self.all_workshops(component_id)?;
+        workshops.retain(|w| w.conflict_of.is_none());
+        Ok(workshops)
+    }
+
+    /// Every workshop of a component in the order they were held, conflicting
+    /// versions included, each right after the workshop it conflicts with.
+    pub fn all_workshops(&self, component_id: i64) -> Result<Vec<Workshop>> {
         self.component(component_id)?;
-        let mut stmt = self.db(self
-            .conn
-            .prepare("SELECT id FROM assessment WHERE component_id = ?1 ORDER BY id"))?;
+        let mut stmt = self.db(self.conn.prepare(&format!(
+            "SELECT a.id FROM assessment a WHERE a.component_id = ?1 ORDER BY {HELD_ORDER}"
+        )))?;
         let ids = self.db(stmt
             .query_map(params![component_id], |row| row.get::<_, i64>(0))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
         ids.into_iter().map(|id| self.workshop(id)).collect()
+    }
+
+    /// Settles a conflict an import left: keeps version `keep` (the workshop
+    /// or a conflicting version of it) under the workshop's id and uid, and
+    /// removes the other versions. Plans of a removed version move to the kept
+    /// one. Returns the workshop's id.
+    pub fn resolve_workshop(&mut self, component_id: i64, keep: i64) -> Result<i64> {
+        let all = self.all_workshops(component_id)?;
+        let Some(kept) = all.iter().find(|w| w.id == keep) else {
+            let component = self.component(component_id)?;
+            return Err(Error::invalid(
+                "--keep",
+                format!("{:?} has no workshop {keep}", component.name),
+            ));
+        };
+        let original = kept.conflict_of.unwrap_or(keep);
+        let others: Vec<i64> = all
+            .iter()
+            .filter(|w| w.id != keep && (w.id == original || w.conflict_of == Some(original)))
+            .map(|w| w.id)
+            .collect();
+        if others.is_empty() {
+            return Err(Error::invalid(
+                "--keep",
+                format!("workshop {keep} has no conflicting version to settle"),
+            ));
+        }
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let settle = (|| {
+            for other in &others {
+                tx.execute(
+                    "UPDATE plan SET assessment_id = ?2 WHERE assessment_id = ?1",
+                    params![other, original],
+                )?;
+                tx.execute(
+                    "UPDATE plan SET closed_by = ?2 WHERE closed_by = ?1",
+                    params![other, original],
+                )?;
+            }
+            if keep != original {
+                // The kept version's contents move under the workshop's id.
+                for table in [
+                    "participant",
+                    "answer",
+                    "revealed",
+                    "evidence",
+                    "dora_metrics",
+                ] {
+                    tx.execute(
+                        &format!("DELETE FROM {table} WHERE assessment_id = ?1"),
+                        params![original],
+                    )?;
+                    tx.execute(
+                        &format!("UPDATE {table} SET assessment_id = ?2 WHERE assessment_id = ?1"),
+                        params![keep, original],
+                    )?;
+                }
+                tx.execute(
+                    "UPDATE assessment SET (bank_id, bank_version, started_at, held_on, facilitator) =
+                         (SELECT bank_id, bank_version, started_at, held_on, facilitator
+                          FROM assessment WHERE id = ?1)
+                     WHERE id = ?2",
+                    params![keep, original],
+                )?;
+            }
+            tx.execute(
+                "DELETE FROM assessment WHERE conflict_of = ?1",
+                params![original],
+            )?;
+            Ok(())
+        })();
+        self.db(settle)?;
+        self.db(tx.commit())?;
+        Ok(original)
     }
 
     fn participants(&self, workshop_id: i64) -> Result<Vec<String>> {

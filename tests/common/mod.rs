@@ -55,6 +55,21 @@ impl Workspace {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
 
+    /// Creates the database as a Mamos of schema `version` left it (empty),
+    /// to test the migrations from there.
+    pub fn create_at_schema(&self, version: usize) -> rusqlite::Connection {
+        let conn = rusqlite::Connection::open(self.db()).unwrap();
+        for (i, sql) in mamos::store::migrations::MIGRATIONS[..version]
+            .iter()
+            .enumerate()
+        {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", i as i64 + 1)
+                .unwrap();
+        }
+        conn
+    }
+
     /// Asserts exit code 2 with nothing on stdout, and returns stderr.
     pub fn bad_input(&self, args: &[&str]) -> String {
         let out = self.mamos(args);

@@ -197,7 +197,12 @@ export type Workshop = { id: number, component_id: number, component: string,
 /**
  * The day the workshop was held, YYYY-MM-DD.
  */
-held_on: string, facilitator: string, participants: Array<string>, bank_id: string, bank_version: string, };
+held_on: string, facilitator: string, participants: Array<string>, bank_id: string, bank_version: string, 
+/**
+ * Set on another coach's version of a workshop, kept beside it by an
+ * import: the id of the workshop it conflicts with.
+ */
+conflict_of: number | null, };
 
 export type PracticeVotes = { practice_id: string, 
 /**
