@@ -187,7 +187,11 @@ fn the_same_workshop_edited_differently_is_kept_twice_reported_and_settled() {
     // A round trip keeps the unsettled conflict.
     let (with_conflict, text) = anna.export("conflict.mamos.json");
     let carol = Workspace::new();
-    carol.import(&with_conflict);
+    let report = carol.import(&with_conflict);
+    assert!(
+        report.contains("was already a conflicting version in the bundle"),
+        "{report}"
+    );
     assert_eq!(carol.export("carol.mamos.json").1, text);
 
     // Anna keeps Ben's version: it becomes the workshop, under its id.

@@ -455,18 +455,26 @@ impl Store {
                 ids.push(id);
                 continue;
             }
-            let mine = self.bundle_workshop(self.workshop(original)?)?;
+            let reason = match incoming.conflict_of {
+                Some(_) => "was already a conflicting version in the bundle".to_string(),
+                None => {
+                    let mine = self.bundle_workshop(self.workshop(original)?)?;
+                    format!(
+                        "was edited differently: {}",
+                        workshop_differences(&mine, incoming)
+                    )
+                }
+            };
             let id =
                 self.insert_workshop(file, component_id, component, incoming, Some(original))?;
             summary.workshops += 1;
             summary.conflicts.push(format!(
-                "component {name:?}: the workshop of {} (started {}) was edited differently: {}; both kept: \
+                "component {name:?}: the workshop of {} (started {}) {reason}; both kept: \
                  workshop {original} as it was here, workshop {id} as imported. Compare them with \
                  `mamos compare {name:?} --from {original} --to {id}`, keep one with \
                  `mamos workshop resolve {name:?} --keep ID`",
                 incoming.held_on,
                 incoming.started_at,
-                workshop_differences(&mine, incoming),
                 name = component.name,
             ));
             ids.push(id);
