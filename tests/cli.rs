@@ -2,63 +2,17 @@
 //! of the walking skeleton, and every kind of bad input it must refuse
 //! without writing anything.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Command;
+
+use common::Workspace;
 use serde_json::Value;
-use tempfile::TempDir;
-
-struct Workspace {
-    dir: TempDir,
-}
 
 impl Workspace {
-    fn new() -> Self {
-        Workspace {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("nested").join("mamos.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs `mamos --db <temp db> ARGS`.
-    fn mamos(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mamos"))
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .env_remove("MAMOS_DB")
-            .output()
-            .expect("the mamos binary runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.mamos(args);
-        assert!(
-            out.status.success(),
-            "mamos {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Asserts exit code 2 and returns stderr.
-    fn bad_input(&self, args: &[&str]) -> String {
-        let out = self.mamos(args);
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert_eq!(out.status.code(), Some(2), "mamos {args:?}: {stderr}");
-        assert!(out.stdout.is_empty(), "nothing printed on stdout on error");
-        stderr
-    }
-
     fn score(&self, component: &str) -> Value {
-        serde_json::from_str(&self.ok(&["score", component, "--json"])).unwrap()
+        self.json(&["score", component, "--json"])
     }
 }
 
@@ -340,6 +294,25 @@ fn notes_and_clear_are_kept_apart_from_the_answer() {
     );
     let list: Value = serde_json::from_str(&ws.ok(&["component", "list", "--json"])).unwrap();
     assert_eq!(list[0]["answered"], 0);
+}
+
+#[test]
+fn a_database_in_a_missing_folder_is_created_with_its_folders() {
+    let ws = Workspace::new();
+    let db = ws.path("nested").join("deeper").join("mamos.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_mamos"))
+        .arg("--db")
+        .arg(&db)
+        .args(["component", "add", "Search"])
+        .env_remove("MAMOS_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(db.exists());
 }
 
 #[test]

@@ -2,52 +2,9 @@
 //! the agreed answer (facilitator's decision, else the lower median),
 //! disagreements, and groups.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
-
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-impl Db {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("mamos.db");
-        Db { _dir: dir, path }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mamos"))
-            .arg("--db")
-            .arg(&self.path)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "mamos {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn bad_input(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(2), "mamos {args:?} should fail");
-        String::from_utf8(out.stderr).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-}
+use common::Workspace;
 
 fn first_practices(n: usize) -> Vec<String> {
     let bank = mamos::model::builtin_bank();
@@ -58,7 +15,7 @@ fn first_practices(n: usize) -> Vec<String> {
 }
 
 /// A component with a four-person workshop; returns the workshop id.
-fn workshop(db: &Db) -> String {
+fn workshop(db: &Workspace) -> String {
     db.ok(&["component", "add", "Checkout"]);
     let id = db.ok(&[
         "workshop",
@@ -76,7 +33,7 @@ fn workshop(db: &Db) -> String {
 
 #[test]
 fn the_agreed_answer_is_the_lower_median_until_the_facilitator_decides() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let p = first_practices(1).remove(0);
     for (who, level) in [("Ana", "1"), ("Ben", "3"), ("Chloé", "2"), ("Dé", "4")] {
@@ -103,7 +60,7 @@ fn the_agreed_answer_is_the_lower_median_until_the_facilitator_decides() {
 
 #[test]
 fn spread_votes_and_na_mixes_are_flagged_until_resolved() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let ids = first_practices(3);
     // spread 1..3: a disagreement
@@ -138,7 +95,7 @@ fn spread_votes_and_na_mixes_are_flagged_until_resolved() {
 
 #[test]
 fn a_revote_replaces_the_vote_and_clear_withdraws_it() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let p = first_practices(1).remove(0);
     db.ok(&["vote", &w, "ana", &p, "0"]); // names match without case
@@ -150,7 +107,7 @@ fn a_revote_replaces_the_vote_and_clear_withdraws_it() {
 
 #[test]
 fn bad_votes_name_the_problem_and_change_nothing() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let p = first_practices(1).remove(0);
     let err = db.bad_input(&["vote", &w, "Zoé", &p, "2"]);
@@ -191,7 +148,7 @@ fn bad_votes_name_the_problem_and_change_nothing() {
 
 #[test]
 fn a_reassessment_starts_empty_and_keeps_the_previous_workshop() {
-    let db = Db::new();
+    let db = Workspace::new();
     let first = workshop(&db);
     let p = first_practices(1).remove(0);
     db.ok(&["vote", &first, "Ana", &p, "1"]);
@@ -223,7 +180,7 @@ fn a_reassessment_starts_empty_and_keeps_the_previous_workshop() {
 
 #[test]
 fn components_belong_to_existing_groups() {
-    let db = Db::new();
+    let db = Workspace::new();
     db.ok(&["group", "add", "Tribe Ωμέγα"]);
     db.ok(&["group", "add", "Payments domain"]);
     assert!(db
@@ -258,7 +215,7 @@ fn components_belong_to_existing_groups() {
 
 #[test]
 fn compare_shows_levels_gained_and_lost_between_two_workshops() {
-    let db = Db::new();
+    let db = Workspace::new();
     let first = workshop(&db);
     let ids = first_practices(2);
     db.ok(&["agree", &first, &ids[0], "1"]);
@@ -305,7 +262,7 @@ fn compare_shows_levels_gained_and_lost_between_two_workshops() {
 
 #[test]
 fn org_rolls_up_latest_scores_and_counts_unassessed_components() {
-    let db = Db::new();
+    let db = Workspace::new();
     db.ok(&["group", "add", "Tribe"]);
     db.ok(&["component", "add", "A", "--group", "Tribe"]);
     db.ok(&["component", "add", "B"]);
@@ -341,7 +298,7 @@ fn org_rolls_up_latest_scores_and_counts_unassessed_components() {
 
 #[test]
 fn dora_metrics_are_classified_with_the_report_year_shown() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let outcome = db.json(&[
         "dora",
@@ -391,7 +348,7 @@ fn dora_metrics_are_classified_with_the_report_year_shown() {
 
 #[test]
 fn a_target_override_changes_the_distance_to_target_and_needs_a_reason() {
-    let db = Db::new();
+    let db = Workspace::new();
     db.ok(&["component", "add", "Startup", "--blueprint", "I"]);
     let bank = mamos::model::builtin_bank();
     let methods = &bank.pillars[0].practices;
@@ -468,7 +425,7 @@ fn a_target_override_changes_the_distance_to_target_and_needs_a_reason() {
 
 #[test]
 fn evidence_links_are_kept_per_practice_and_checked() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let p = first_practices(1).remove(0);
     let id = db.ok(&[
@@ -507,7 +464,7 @@ fn evidence_links_are_kept_per_practice_and_checked() {
 
 #[test]
 fn when_every_voter_says_na_the_practice_is_na_with_the_first_reason() {
-    let db = Db::new();
+    let db = Workspace::new();
     let w = workshop(&db);
     let p = first_practices(1).remove(0);
     db.ok(&["vote", &w, "Ben", &p, "na", "--reason", "no UI"]);
@@ -516,7 +473,7 @@ fn when_every_voter_says_na_the_practice_is_na_with_the_first_reason() {
     assert_eq!(score["pillars"][0]["not_applicable"], 1);
     assert!(score["pillars"][0]["score"].is_null());
     // The reason kept is the first participant's in the listed order (Ana), not the first cast.
-    let csv_dir = db.path.parent().unwrap().join("csv");
+    let csv_dir = db.path("csv");
     db.ok(&["csv", "--out", csv_dir.to_str().unwrap()]);
     let answers = std::fs::read_to_string(csv_dir.join("answers.csv")).unwrap();
     assert!(
