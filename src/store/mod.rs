@@ -520,10 +520,13 @@ fn insert_component(
         params![name, blueprint.as_str(), created],
     )?;
     let id = tx.last_insert_rowid();
+    // Held today on the coach's calendar, as `workshop start` dates a workshop:
+    // the UTC day of `created` may be tomorrow and would sort after it.
+    let today = chrono::Local::now().date_naive().to_string();
     tx.execute(
-        "INSERT INTO assessment (component_id, bank_id, bank_version, started_at)
-         VALUES (?1, ?2, ?3, ?4)",
-        params![id, bank_id, bank_version, created],
+        "INSERT INTO assessment (component_id, bank_id, bank_version, started_at, held_on)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, bank_id, bank_version, created, today],
     )?;
     tx.commit()?;
     Ok(id)
