@@ -310,7 +310,7 @@ fn org_components(
 
 /// Writes `bytes` next to `path` first, then renames it over `path`: a full
 /// disk or a refused write leaves whatever was at `path` untouched.
-pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let file_error = |source| Error::File {
         path: path.to_path_buf(),
         source,

@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod dora;
 pub mod error;
 pub mod exchange;
+pub mod exchange_files;
 pub mod exports;
 pub mod history;
 pub mod model;

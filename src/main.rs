@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use mamos::dora::{DoraOutcome, FrequencyBand, TimeBand};
-use mamos::exchange::Bundle;
+use mamos::exchange_files;
 use mamos::model::lint::lint_bank;
 use mamos::model::show::bank_text;
 use mamos::model::{parse_bank, Blueprint, PillarId};
@@ -459,19 +459,6 @@ fn read_file(path: &Path) -> Result<String> {
     })
 }
 
-/// Writes beside the target then renames, so a crash never leaves half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let file_error = |source| Error::File {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".partial");
-    let temp = PathBuf::from(temp);
-    std::fs::write(&temp, bytes).map_err(file_error)?;
-    std::fs::rename(&temp, path).map_err(file_error)
-}
-
 fn print_json(value: &impl Serialize) {
     println!(
         "{}",
@@ -908,46 +895,26 @@ fn run(cli: Cli) -> Result<()> {
                 (None, Some(name)) => ExportScope::Group(name),
                 (None, None) => ExportScope::Organisation,
             };
-            let bundle = store.export_bundle(scope)?;
-            write_atomically(&out, bundle.to_json().as_bytes())?;
+            let written = exchange_files::export_bundle_file(&store, scope, &out)?;
             println!(
                 "{}: {} components, {} bank versions",
-                out.display(),
-                bundle.components.len(),
-                bundle.banks.len()
+                written.path, written.components, written.banks
             );
         }
         Command::Csv { out } => {
-            let tables = mamos::exchange::csv_tables(&store)?;
-            std::fs::create_dir_all(&out).map_err(|source| Error::File {
-                path: out.clone(),
-                source,
-            })?;
-            for (name, text) in [
-                ("votes.csv", &tables.votes),
-                ("answers.csv", &tables.answers),
-                ("pillar_scores.csv", &tables.pillar_scores),
-                ("plan_actions.csv", &tables.plan_actions),
-                ("plan_key_results.csv", &tables.plan_key_results),
-                ("checkins.csv", &tables.checkins),
-            ] {
-                write_atomically(&out.join(name), text.as_bytes())?;
-                println!(
-                    "{}: {} rows",
-                    out.join(name).display(),
-                    text.lines().count() - 1
-                );
+            for table in exchange_files::write_csv_tables(&store, &out)? {
+                println!("{}: {} rows", table.path, table.rows);
             }
         }
         Command::Import { bundle } => {
-            let file = bundle.display().to_string();
-            let parsed = Bundle::parse(&file, &read_file(&bundle)?, |id, version| {
-                store.bank(id, version).is_ok()
-            })?;
-            let summary = store.import_bundle(&file, &parsed)?;
+            let summary = exchange_files::import_bundle_file(&mut store, &bundle)?;
             println!(
-                "{file}: imported {} components, {} workshops, {} plans, {} new bank versions",
-                summary.components, summary.workshops, summary.plans, summary.banks
+                "{}: imported {} components, {} workshops, {} plans, {} new bank versions",
+                bundle.display(),
+                summary.components,
+                summary.workshops,
+                summary.plans,
+                summary.banks
             );
             if summary.plans_closed > 0 {
                 println!(
@@ -1081,7 +1048,7 @@ fn report(store: &Store, args: ReportArgs) -> Result<()> {
     for warning in &pdf.warnings {
         eprintln!("mamos: warning: {warning}");
     }
-    mamos::exports::write_pdf(&args.out, &pdf.bytes)?;
+    mamos::exports::write_atomically(&args.out, &pdf.bytes)?;
     println!(
         "{}: {} bytes, {} page(s)",
         args.out.display(),

@@ -6,7 +6,7 @@
 use std::process::Command;
 
 use chrono::NaiveDate;
-use mamos::exports::{export_pdf, write_pdf, DocumentKind, ExportRequest, PaperSize};
+use mamos::exports::{export_pdf, write_atomically, DocumentKind, ExportRequest, PaperSize};
 use mamos::model::Blueprint;
 use mamos::scoring::Answer;
 use mamos::store::Store;
@@ -135,7 +135,7 @@ fn a_document_without_its_subject_is_refused_with_what_to_choose() {
 fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing").join("report.pdf");
-    let error = write_pdf(&missing, b"%PDF-1.7").unwrap_err();
+    let error = write_atomically(&missing, b"%PDF-1.7").unwrap_err();
     assert_eq!(error.code(), "file");
     assert!(error.to_string().contains("missing"), "{error}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
@@ -143,7 +143,7 @@ fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
     // An existing file is replaced whole.
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, b"old").unwrap();
-    write_pdf(&path, b"new bytes").unwrap();
+    write_atomically(&path, b"new bytes").unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), b"new bytes");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),

@@ -21,8 +21,8 @@ pub enum ExportScope<'a> {
     Component(&'a str),
 }
 
-/// What an import added.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an import added (shown by `mamos import` and the desktop's Import panel).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct ImportSummary {
     pub components: usize,
     pub workshops: usize,
@@ -31,8 +31,8 @@ pub struct ImportSummary {
     pub plans: usize,
     /// Open plans here that the bundle closed at a re-assessment.
     pub plans_closed: usize,
-    /// One sentence per plan that differed from this database's version of it:
-    /// both versions were kept.
+    /// One sentence per component, workshop or plan that differed from this
+    /// database's version of it, saying what was kept (for workshops and plans: both versions).
     pub conflicts: Vec<String>,
 }
 
