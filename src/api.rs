@@ -28,6 +28,7 @@ pub fn typescript_bindings() -> String {
         QuickCheck, ReportYear, TimeBand,
     };
     use crate::error::ErrorReport;
+    use crate::exchange_files::{BundleScope, BundleWritten, CsvWritten};
     use crate::exports::{DocumentKind, ExportRequest, PaperSize};
     use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
     use crate::model::{
@@ -43,8 +44,8 @@ pub fn typescript_bindings() -> String {
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
     use crate::store::{
-        ActionEdit, Checkin, CheckinInput, FlaggedPractice, NewAction, PracticeVotes, Rag,
-        RegeneratePreview, StoredPlan, Workshop, WorkshopState,
+        ActionEdit, Checkin, CheckinInput, FlaggedPractice, ImportSummary, NewAction,
+        PracticeVotes, Rag, RegeneratePreview, StoredPlan, Workshop, WorkshopState,
     };
     use crate::views::{Group, HeatRow, OrgView, PillarCell, WorkshopComparison};
     use crate::workshop::{Disagreement, Vote};
@@ -133,6 +134,10 @@ pub fn typescript_bindings() -> String {
         DocumentKind::decl(&cfg),
         PaperSize::decl(&cfg),
         ExportRequest::decl(&cfg),
+        BundleScope::decl(&cfg),
+        BundleWritten::decl(&cfg),
+        CsvWritten::decl(&cfg),
+        ImportSummary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.\n\

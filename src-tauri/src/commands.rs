@@ -9,14 +9,15 @@ use mamos::api::{AppInfo, ExportReport};
 use mamos::assessment::{AssessmentView, Component};
 use mamos::dora::{DoraMetrics, DoraOutcome, ReportYear};
 use mamos::error::ErrorReport;
+use mamos::exchange_files::{BundleScope, BundleWritten, CsvWritten};
 use mamos::exports::ExportRequest;
 use mamos::history::TrendPoint;
 use mamos::model::Blueprint;
 use mamos::plan::PlanOptions;
 use mamos::scoring::Answer;
 use mamos::store::{
-    ActionEdit, CheckinInput, NewAction, RegeneratePreview, Store, StoredPlan, Workshop,
-    WorkshopState,
+    ActionEdit, CheckinInput, ExportScope, ImportSummary, NewAction, RegeneratePreview, Store,
+    StoredPlan, Workshop, WorkshopState,
 };
 use mamos::views::{Group, OrgView, WorkshopComparison};
 use tauri::State;
@@ -498,7 +499,7 @@ pub async fn export_report(
     let today = chrono::Local::now().date_naive();
     db.run(move |store| {
         let pdf = mamos::exports::export_pdf(store, &request, today)?;
-        mamos::exports::write_pdf(&path, &pdf.bytes)?;
+        mamos::exports::write_atomically(&path, &pdf.bytes)?;
         Ok(ExportReport {
             path: path.display().to_string(),
             bytes: pdf.bytes.len() as u64,
@@ -508,22 +509,74 @@ pub async fn export_report(
     .await
 }
 
-/// Only absolute `.pdf` paths are written (the save dialog gives one; GTK may leave the extension off).
-fn pdf_path(path: String) -> Result<PathBuf, ErrorReport> {
-    let mut path = PathBuf::from(path);
-    if !path.is_absolute() {
-        return Err(ErrorReport::from(&mamos::Error::invalid(
+/// Writes the `.mamos.json` bundle of `scope` to `path` (absolute; chosen in the save dialog or typed).
+#[tauri::command]
+pub async fn export_bundle(
+    db: State<'_, Db>,
+    scope: BundleScope,
+    path: String,
+) -> Result<BundleWritten, ErrorReport> {
+    let path = with_extension(absolute(path, "the bundle")?, ".mamos.json", "json");
+    db.run(move |store| {
+        let component_name;
+        let scope = match &scope {
+            BundleScope::Organisation => ExportScope::Organisation,
+            BundleScope::Group { name } => ExportScope::Group(name),
+            BundleScope::Component { id } => {
+                component_name = store.component(*id)?.name;
+                ExportScope::Component(&component_name)
+            }
+        };
+        mamos::exchange_files::export_bundle_file(store, scope, &path)
+    })
+    .await
+}
+
+/// Merges the bundle at `path` into the database, all or nothing; the summary
+/// lists every conflict (both versions kept) for the coach to settle.
+#[tauri::command]
+pub async fn import_bundle(db: State<'_, Db>, path: String) -> Result<ImportSummary, ErrorReport> {
+    let path = absolute(path, "the bundle to import")?;
+    db.run(move |store| mamos::exchange_files::import_bundle_file(store, &path))
+        .await
+}
+
+/// Writes the CSV tables of the whole database into the folder `dir` (created when missing).
+#[tauri::command]
+pub async fn export_csv(db: State<'_, Db>, dir: String) -> Result<Vec<CsvWritten>, ErrorReport> {
+    let dir = absolute(dir, "the folder of the CSV tables")?;
+    db.run(move |store| mamos::exchange_files::write_csv_tables(store, &dir))
+        .await
+}
+
+/// Only absolute paths are used: a relative one would land wherever the app was started from.
+fn absolute(path: String, what: &str) -> Result<PathBuf, ErrorReport> {
+    let path = PathBuf::from(path.trim());
+    if path.is_absolute() {
+        Ok(path)
+    } else {
+        Err(ErrorReport::from(&mamos::Error::invalid(
             "path",
-            "choose where to save the PDF in the save dialog",
-        )));
+            format!("choose {what} in the dialog, or type its full path (starting with /)"),
+        )))
     }
-    let is_pdf = path
+}
+
+/// `path`, with `suffix` added when its extension is not `extension` (GTK's save dialog may leave it off).
+fn with_extension(mut path: PathBuf, suffix: &str, extension: &str) -> PathBuf {
+    let has_it = path
         .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"));
-    if !is_pdf {
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(extension));
+    if !has_it {
         let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(".pdf");
+        name.push(suffix);
         path.set_file_name(name);
     }
-    Ok(path)
+    path
+}
+
+/// Only absolute `.pdf` paths are written (the save dialog gives one; GTK may leave the extension off).
+fn pdf_path(path: String) -> Result<PathBuf, ErrorReport> {
+    let path = absolute(path, "where to save the PDF")?;
+    Ok(with_extension(path, ".pdf", "pdf"))
 }

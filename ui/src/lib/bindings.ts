@@ -737,3 +737,32 @@ group: string | null,
  * `en` or `fr`.
  */
 lang: string, paper: PaperSize, };
+
+export type BundleScope = { "kind": "organisation" } | { "kind": "group", name: string, } | { "kind": "component", id: number, };
+
+export type BundleWritten = { path: string, components: number, 
+/**
+ * Bank versions the bundle carries.
+ */
+banks: number, bytes: number, };
+
+export type CsvWritten = { path: string, 
+/**
+ * Data rows, the header row not counted.
+ */
+rows: number, };
+
+export type ImportSummary = { components: number, workshops: number, banks: number, 
+/**
+ * Plans added, conflicting versions included.
+ */
+plans: number, 
+/**
+ * Open plans here that the bundle closed at a re-assessment.
+ */
+plans_closed: number, 
+/**
+ * One sentence per component, workshop or plan that differed from this
+ * database's version of it, saying what was kept (for workshops and plans: both versions).
+ */
+conflicts: Array<string>, };
