@@ -14,15 +14,20 @@ export const DOCUMENTS: { kind: DocumentKind; label: string; suffix: string }[] 
   { kind: 'group', label: 'Group report', suffix: 'group' },
 ];
 
-/** A file name for the save dialog: the subject without characters file systems refuse, then the document. */
-export function reportFileName(subject: string, kind: DocumentKind): string {
+/** The subject as a file name: without characters file systems refuse, never hidden or empty. */
+export function safeFileStem(subject: string): string {
   const safe = subject
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
+  return safe || 'mamos';
+}
+
+/** A file name for the save dialog: the subject, then the document. */
+export function reportFileName(subject: string, kind: DocumentKind): string {
   const suffix = DOCUMENTS.find((d) => d.kind === kind)?.suffix ?? kind;
-  return `${safe || 'mamos'}-${suffix}.pdf`;
+  return `${safeFileStem(subject)}-${suffix}.pdf`;
 }
 
 /** Asks where to save; null when the user cancelled the dialog. */
