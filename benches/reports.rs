@@ -113,7 +113,7 @@ fn org_data(store: &Store) -> OrgData {
         bank: bank.unwrap(),
         components,
         groups: store.groups().unwrap(),
-        common: store.common_objectives(None, 2, 3).unwrap(),
+        common: store.common_objectives(None, 2, 3, "en").unwrap(),
     }
 }
 

@@ -181,7 +181,7 @@ pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> R
         None => store.groups()?,
     };
     // The same common objectives as `mamos plan org` with its defaults.
-    let common = store.common_objectives(group, 2, 3)?;
+    let common = store.common_objectives(group, 2, 3, &options.lang)?;
     crate::report::org_pdf(
         &crate::report::OrgInput {
             group,
@@ -217,7 +217,7 @@ pub fn rollup_executive_pdf(
             _ => {}
         }
     }
-    let common = store.common_objectives(group, 2, usize::MAX)?;
+    let common = store.common_objectives(group, 2, usize::MAX, &options.lang)?;
     crate::report::rollup_executive_pdf(
         &crate::report::RollupExecutive {
             group,
