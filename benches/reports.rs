@@ -10,6 +10,8 @@
 //! It also times the executive summary alone, in process. Not a test: the
 //! numbers go to docs/performance.md. Needs `chromium` on the PATH (or
 //! $CHROMIUM); without it only the Mamos side is measured.
+//! `MAMOS_KEEP_PDF=DIR` keeps both PDFs, the HTML and the database (`org.db`),
+//! so that one `mamos report` run can be profiled on the same data.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -113,7 +115,7 @@ fn org_data(store: &Store) -> OrgData {
         bank: bank.unwrap(),
         components,
         groups: store.groups().unwrap(),
-        common: store.common_objectives(None, 2, 3).unwrap(),
+        common: store.common_objectives(None, 2, 3, "en").unwrap(),
     }
 }
 
@@ -533,7 +535,7 @@ fn main() {
     }
     if let Some(keep) = std::env::var_os("MAMOS_KEEP_PDF") {
         std::fs::create_dir_all(&keep).unwrap();
-        for file in [&mamos_pdf, &chromium_pdf, &html_path] {
+        for file in [&mamos_pdf, &chromium_pdf, &html_path, &db] {
             if file.exists() {
                 std::fs::copy(file, Path::new(&keep).join(file.file_name().unwrap())).unwrap();
             }

@@ -461,7 +461,8 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             max,
             json,
         } => {
-            let common = store.common_objectives(group.as_deref(), min, max)?;
+            let common =
+                store.common_objectives(group.as_deref(), min, max, mamos::model::DEFAULT_LANG)?;
             if json {
                 print_json(&serde_json::json!({"group": group, "common_objectives": common}));
             } else if common.is_empty() {

@@ -4,6 +4,7 @@
 //! the pure `report` module; this module only reads the store and writes the file.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -181,7 +182,7 @@ pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> R
         None => store.groups()?,
     };
     // The same common objectives as `mamos plan org` with its defaults.
-    let common = store.common_objectives(group, 2, 3)?;
+    let common = store.common_objectives(group, 2, 3, &options.lang)?;
     crate::report::org_pdf(
         &crate::report::OrgInput {
             group,
@@ -217,7 +218,7 @@ pub fn rollup_executive_pdf(
             _ => {}
         }
     }
-    let common = store.common_objectives(group, 2, usize::MAX)?;
+    let common = store.common_objectives(group, 2, usize::MAX, &options.lang)?;
     crate::report::rollup_executive_pdf(
         &crate::report::RollupExecutive {
             group,
@@ -273,7 +274,7 @@ fn scope_components(
 fn org_components(
     store: &Store,
     components: &[crate::assessment::Component],
-) -> Result<(Vec<crate::report::OrgComponent>, crate::model::Bank)> {
+) -> Result<(Vec<crate::report::OrgComponent>, Arc<crate::model::Bank>)> {
     // Every workshop's scores in one bulk read (oldest first, as `workshops()`
     // lists them), instead of one full workshop view per workshop.
     let mut history: std::collections::HashMap<i64, Vec<crate::store::ScoredAssessment>> =
@@ -287,7 +288,8 @@ fn org_components(
         let mut own = history.remove(&component.id).unwrap_or_default();
         if bank.is_none() {
             if let Some(first) = own.first() {
-                bank = Some(store.workshop_view(first.workshop_id)?.bank);
+                let workshop = store.workshop(first.workshop_id)?;
+                bank = Some(store.shared_bank(&workshop.bank_id, &workshop.bank_version)?);
             }
         }
         let points: Vec<(&str, &crate::scoring::Scores)> = own
@@ -305,7 +307,10 @@ fn org_components(
             trend,
         });
     }
-    Ok((entries, bank.unwrap_or_else(crate::model::builtin_bank)))
+    Ok((
+        entries,
+        bank.unwrap_or_else(|| Arc::new(crate::model::builtin_bank())),
+    ))
 }
 
 /// Writes `bytes` next to `path` first, then renames it over `path`: a full

@@ -190,3 +190,78 @@ fn the_bulk_scores_follow_the_votes_as_they_change() {
         store.scores(search.id).unwrap().pillars[0].score
     );
 }
+
+/// `Store::common_objectives` (one bulk read) finds the same shared gaps, in
+/// the same order and language, as the pure `plan::common_objectives` on each
+/// component's current workshop view, for the organisation and for a group.
+#[test]
+fn common_objectives_equal_those_of_the_workshop_views() {
+    use mamos::assessment::target_overrides;
+    use mamos::plan::{common_objectives, PlanInputs};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = organisation(&dir.path().join("mamos.db"));
+    store.add_group("Shop").unwrap();
+    for name in ["Checkout 🛒", "Billing"] {
+        let id = store.component_by_name(name).unwrap().id;
+        store.add_to_group(id, "Shop").unwrap();
+    }
+    // One Skills practice at level 0 in three components, one of them outside the group.
+    let skills = builtin_bank().pillars[4].practices[1].id.clone();
+    let billing = store.component_by_name("Billing").unwrap().id;
+    store.set_answer(billing, &skills, level(0)).unwrap();
+    let search = store.component_by_name("search").unwrap().id;
+    let workshop = store.workshops(search).unwrap().pop().unwrap();
+    store.agree(workshop.id, &skills, level(0)).unwrap();
+    let from_views = |names: &[&str], lang: &str| {
+        let views: Vec<_> = store
+            .components()
+            .unwrap()
+            .into_iter()
+            .filter(|c| names.is_empty() || names.contains(&c.name.as_str()))
+            .map(|c| store.assessment(c.id).unwrap())
+            .collect();
+        let owned: Vec<_> = views
+            .iter()
+            .map(|v| (v.answer_map(), target_overrides(&v.overrides)))
+            .collect();
+        let inputs: Vec<(&str, PlanInputs)> = views
+            .iter()
+            .zip(&owned)
+            .map(|(v, (answers, targets))| {
+                (
+                    v.component.name.as_str(),
+                    PlanInputs {
+                        bank: &v.bank,
+                        blueprint: v.component.blueprint,
+                        targets,
+                        answers,
+                        dora: None,
+                        start: NaiveDate::MIN,
+                    },
+                )
+            })
+            .collect();
+        common_objectives(&inputs, 1, usize::MAX, lang)
+    };
+    for lang in ["en", "fr"] {
+        let all = store.common_objectives(None, 1, usize::MAX, lang).unwrap();
+        let serves = |list: &[mamos::plan::CommonObjective], name: &str| {
+            list.iter()
+                .any(|o| o.components.iter().any(|c| c.name == name))
+        };
+        assert!(serves(&all, "search") && serves(&all, "Billing"));
+        let shared = all.iter().find(|o| o.practice_id == skills).unwrap();
+        assert_eq!(shared.components.len(), 3, "{shared:?}");
+        assert_eq!(all, from_views(&[], lang), "{lang}");
+        let shop = store
+            .common_objectives(Some("Shop"), 1, usize::MAX, lang)
+            .unwrap();
+        assert!(serves(&shop, "Billing") && !serves(&shop, "search"));
+        assert_eq!(
+            shop,
+            from_views(&["Checkout 🛒", "Billing"], lang),
+            "{lang}"
+        );
+    }
+}

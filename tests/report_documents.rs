@@ -588,6 +588,71 @@ fn a_group_report_in_french_matches_its_expected_text() {
     assert_expected_text(&pdf, "group-fr.txt");
 }
 
+/// The shared gaps of a French organisation report and executive summary
+/// are in French: each common objective's practice title and next step come
+/// from the bank's French texts, and none of the English ones is left.
+#[test]
+fn french_organisation_reports_give_the_shared_gaps_in_french() {
+    let db = org_db(10);
+    let result = db.run(&["plan", "org", "--json"]);
+    assert!(result.status.success());
+    let org: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap();
+    let common = org["common_objectives"].as_array().unwrap();
+    assert!(!common.is_empty(), "{org:#}");
+    let bank = builtin_bank();
+    // (English, French) of every title and step the reports show.
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for objective in common {
+        let id = objective["practice_id"].as_str().unwrap();
+        let (_, practice) = bank.practices().find(|(_, p)| p.id == id).unwrap();
+        texts.push((
+            practice.title.get("en").to_string(),
+            practice.title.get("fr").to_string(),
+        ));
+        let step = objective["step"].as_str().unwrap();
+        let improvement = practice
+            .improve
+            .iter()
+            .find(|i| i.action.get("en") == step)
+            .unwrap_or_else(|| panic!("{step:?} is not a step of {id}"));
+        texts.push((step.to_string(), improvement.action.get("fr").to_string()));
+    }
+    // Long cells end with "…": their first words are what every cell shows.
+    let start = |text: &str| {
+        text.split_whitespace()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let texts: Vec<(String, String)> = texts
+        .iter()
+        .map(|(en, fr)| (start(en), start(fr)))
+        .collect();
+    for (en, fr) in &texts {
+        assert_ne!(en, fr, "the bank has no French text for {en:?}");
+    }
+    let report = db.report("org-fr.pdf", &["--org", "--kind", "org", "--lang", "fr"]);
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &report));
+    assert!(
+        text.contains("Plan à l’échelle de l’organisation"),
+        "{text}"
+    );
+    for (en, fr) in &texts {
+        assert!(text.contains(fr), "{fr:?} missing: {text}");
+        assert!(!text.contains(en), "{en:?} still in English: {text}");
+    }
+    // The one-page summary shows the titles (steps only for the first three).
+    let summary = db.report(
+        "org-executive-fr.pdf",
+        &["--org", "--kind", "executive", "--lang", "fr"],
+    );
+    let text = flat(&tool("pdftotext", &["-enc", "UTF-8"], &summary));
+    for (en, fr) in texts.iter().step_by(2) {
+        assert!(text.contains(fr), "{fr:?} missing: {text}");
+        assert!(!text.contains(en), "{en:?} still in English: {text}");
+    }
+}
+
 #[test]
 fn reports_that_cannot_be_written_say_why() {
     let db = workbook_db();

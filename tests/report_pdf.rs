@@ -522,3 +522,109 @@ fn executive_summary_adds_gaps_dora_and_the_plan_at_a_glance_on_one_letter_page(
     let again = executive_summary_pdf(&view, &extras, &options).unwrap();
     assert!(again.bytes == pdf.bytes, "two runs gave different PDFs");
 }
+
+/// A plan of ten objectives with long key results still leaves the chart its
+/// room: the executive summary stays one tidy page, on A4 and Letter, in
+/// English and French, with the first objectives shown, a line saying what
+/// was left out and where the whole plan is, and the milestones last. A plan
+/// of the default size (3 objectives, 4 key results each) keeps every
+/// objective and at least one key result of each, even on Letter.
+#[test]
+fn a_large_plan_is_cut_to_fit_the_executive_summary_page() {
+    use mamos::report::{
+        executive_summary_pdf, Executive, GlanceObjective, Paper, PlanGlance, PlanSection,
+        ReportOptions,
+    };
+    let view = full_view(HOSTILE_NAME);
+    let plan = |objectives: usize, key_results: usize, long: bool| {
+        PlanGlance {
+        objectives: (1..=objectives)
+            .map(|n| GlanceObjective {
+                title: if long {
+                    format!("Objective {n}: move every team of the Łódź site onto the standard pipeline and keep it green")
+                } else {
+                    format!("Objective {n}: move Methods toward its target")
+                },
+                key_results: (1..=key_results)
+                    .map(|k| {
+                        if long {
+                            format!(
+                                "Key result {n}.{k}: 80 % of the services deploy from the standard pipeline at least \
+                                 once a day, measured over four weeks in a row, with no manual step left"
+                            )
+                        } else {
+                            format!("Key result {n}.{k}: trunk-based development at level 3 (from 1)")
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        milestones: [
+            NaiveDate::from_ymd_opt(2026, 12, 28).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 1, 27).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 2, 26).unwrap(),
+        ],
+        empty_reason: None,
+    }
+    };
+    let large = plan(10, 3, true);
+    let default_size = plan(3, 4, false);
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (Paper::A4, "en", &large, true),
+        (Paper::Letter, "en", &large, true),
+        (Paper::A4, "fr", &large, true),
+        (Paper::Letter, "fr", &large, true),
+        (Paper::Letter, "en", &default_size, false),
+    ];
+    for (i, (paper, lang, plan, cut)) in cases.into_iter().enumerate() {
+        let options = ReportOptions {
+            lang: lang.into(),
+            paper,
+            date: date(),
+            organisation: String::new(),
+            author: String::new(),
+        };
+        let extras = Executive {
+            dora: None,
+            plan: PlanSection::Glance(plan),
+        };
+        let pdf = executive_summary_pdf(&view, &extras, &options).unwrap();
+        assert!(pdf.warnings.is_empty(), "{:?}", pdf.warnings);
+        assert_eq!(pdf.pages, 1);
+        let path = write(
+            dir.path(),
+            &format!("executive-plan-{i}-{paper:?}-{lang}.pdf"),
+            &pdf,
+        );
+        run("qpdf", &["--check"], &path);
+        let info = run("pdfinfo", &["-enc", "UTF-8"], &path);
+        assert_eq!(info_field(&info, "Pages"), "1");
+        let text = flat(&text_of(&path));
+        assert!(text.contains("1. Objective 1: move"), "{text}");
+        let pointer = match lang {
+            "en" => "the team onboarding pack has the whole plan.",
+            _ => "le livret d’accueil de l’équipe contient tout le plan.",
+        };
+        if cut {
+            assert!(text.contains(pointer), "case {i}: {text}");
+        } else {
+            for n in 1..=3 {
+                assert!(
+                    text.contains(&format!("{n}. Objective {n}: move Methods")),
+                    "{text}"
+                );
+                assert!(text.contains(&format!("Key result {n}.1:")), "{text}");
+            }
+        }
+        assert!(
+            text.contains("2026-12-28 · 2027-01-27 · 2027-02-26"),
+            "{text}"
+        );
+        // The chart keeps its pillar labels, and no word overlaps another.
+        for pillar in &view.bank.pillars {
+            assert!(text.contains(pillar.name.get(lang)), "{:?}", pillar.name);
+        }
+        assert_tidy(&path);
+    }
+}

@@ -640,6 +640,7 @@ mod tests {
             super::super::BUILTIN_BANK_JSON,
         )
         .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(super::super::builtin_bank(), bank);
         assert_eq!(bank.id, "mamos-qe");
         for pillar in &bank.pillars {
             assert!(

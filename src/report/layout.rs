@@ -798,27 +798,51 @@ pub fn save_pdf(
         }
     }
     // printpdf fills /ID from a process-wide counter: replace it with a hash of
-    // the document written with a blank /ID. (A macro, because lopdf's types are
-    // not re-exported by printpdf and are not a dependency of their own.)
-    macro_rules! set_id {
-        ($id:expr) => {{
-            let ids = lopdf
-                .trailer
-                .get_mut(b"ID")
-                .and_then(|o| o.as_array_mut())
-                .map_err(|e| pdf_error(&e))?;
-            for part in ids.iter_mut() {
-                *part.as_str_mut().map_err(|e| pdf_error(&e))? = $id.to_vec();
-            }
-        }};
+    // the document written with a blank /ID. The /ID sits in the trailer, after
+    // every object and the cross-reference table, and the hash has the blank's
+    // length: patching the written bytes moves no offset and gives the bytes a
+    // second save would, without serialising the document twice.
+    let blank = [b'0'; ID_LEN];
+    let ids = lopdf
+        .trailer
+        .get_mut(b"ID")
+        .and_then(|o| o.as_array_mut())
+        .map_err(|e| pdf_error(&e))?;
+    for part in ids.iter_mut() {
+        *part.as_str_mut().map_err(|e| pdf_error(&e))? = blank.to_vec();
     }
-    set_id!([b'0'; 32]);
-    let mut draft = Vec::new();
-    lopdf.save_to(&mut draft).map_err(|e| pdf_error(&e))?;
-    set_id!(content_id(&draft).as_bytes());
     let mut bytes = Vec::new();
     lopdf.save_to(&mut bytes).map_err(|e| pdf_error(&e))?;
+    let id = content_id(&bytes);
+    set_trailer_id(&mut bytes, &blank, id.as_bytes())?;
     Ok(bytes)
+}
+
+/// Length of the document /ID strings (`content_id`).
+const ID_LEN: usize = 32;
+
+/// Replaces the two `(blank)` strings of the trailer's /ID array by `(id)`.
+fn set_trailer_id(bytes: &mut [u8], blank: &[u8], id: &[u8]) -> crate::Result<()> {
+    let missing = || crate::Error::Pdf("the written PDF has no blank /ID in its trailer".into());
+    let trailer = bytes
+        .windows(b"trailer".len())
+        .rposition(|w| w == b"trailer")
+        .ok_or_else(missing)?;
+    let mut quoted = vec![b'('];
+    quoted.extend_from_slice(blank);
+    quoted.push(b')');
+    let mut found = 0;
+    let mut at = trailer;
+    while let Some(offset) = bytes[at..].windows(quoted.len()).position(|w| w == quoted) {
+        let start = at + offset + 1;
+        bytes[start..start + id.len()].copy_from_slice(id);
+        at = start + id.len();
+        found += 1;
+    }
+    if found != 2 {
+        return Err(missing());
+    }
+    Ok(())
 }
 
 /// A PDF text string: UTF-16BE with its byte order mark.

@@ -222,7 +222,18 @@ pub(super) fn render(
                     .collect(),
             )
         }
-        PlanSection::Glance(plan) => Some(plan_lines(plan, words, page.width(), &mut warnings)?),
+        PlanSection::Glance(plan) => {
+            // The plan takes at most what the chart and the findings leave.
+            let room = page.bottom - 12.0 - (y + 16.0 + MIN_CHART_HEIGHT) - plan_block_height(&[]);
+            let max_lines = (room / style(FontStyle::Regular, 8.5, INK).line_height).floor();
+            Some(plan_lines(
+                plan,
+                words,
+                page.width(),
+                max_lines.max(0.0) as usize,
+                &mut warnings,
+            )?)
+        }
     };
     let plan_top = match plan_lines {
         Some(lines) => {
@@ -400,11 +411,21 @@ struct Findings<'a> {
     dora: Option<&'a DoraOutcome>,
 }
 
-/// The plan block's lines, wrapped to the page: (text, bold).
+/// Height the executive summary keeps for the radar chart (with its heading
+/// and legend) and the findings beside it, whatever the size of the plan.
+const MIN_CHART_HEIGHT: f32 = 190.0;
+
+/// The plan block's lines, wrapped to the page: (text, bold), at most
+/// `max_lines` of them (and at least the milestones). Objectives and key
+/// results take two lines each; when the plan needs more than `max_lines`,
+/// one line each; then every objective keeps its title and the key results
+/// share the lines left, one per objective in turn. What is left out is said
+/// in a last line that points to the team onboarding pack (the whole plan).
 fn plan_lines(
     plan: &PlanGlance,
     words: Lang,
     width: f32,
+    max_lines: usize,
     warnings: &mut Warnings,
 ) -> crate::Result<Vec<(String, bool)>> {
     let body = style(FontStyle::Regular, 8.5, INK);
@@ -426,28 +447,110 @@ fn plan_lines(
             lines.push((line, false));
         }
     }
-    for (i, objective) in plan.objectives.iter().enumerate() {
-        let title = clean.text(&objective.title, "plan objective")?;
+    let mut objectives = Vec::with_capacity(plan.objectives.len());
+    for objective in &plan.objectives {
+        let key_results = objective
+            .key_results
+            .iter()
+            .map(|kr| clean.text(kr, "plan key result"))
+            .collect::<crate::Result<Vec<_>>>()?;
+        objectives.push((clean.text(&objective.title, "plan objective")?, key_results));
+    }
+    // One objective's lines, each item on at most `item_lines` lines; with
+    // none, the title alone on one line.
+    let block = |i: usize, item_lines: usize| -> crate::Result<Vec<(String, bool)>> {
+        let (title, key_results) = &objectives[i];
+        let mut block = Vec::new();
         for line in wrap_lines(
             bold.metrics()?,
             bold.size,
             &format!("{}. {title}", i + 1),
             width,
-            2,
+            item_lines.max(1),
         ) {
-            lines.push((line, true));
+            block.push((line, true));
         }
-        for kr in &objective.key_results {
-            let kr = clean.text(kr, "plan key result")?;
+        for kr in key_results.iter().filter(|_| item_lines > 0) {
             for line in wrap_lines(
                 body.metrics()?,
                 body.size,
                 &format!("– {kr}"),
                 width - 10.0,
-                2,
+                item_lines,
             ) {
-                lines.push((line, false));
+                block.push((line, false));
             }
+        }
+        Ok(block)
+    };
+    // The milestones always take the last line.
+    let room = max_lines.saturating_sub(lines.len() + 1);
+    let whole = |item_lines| -> crate::Result<Vec<(String, bool)>> {
+        Ok((0..objectives.len())
+            .map(|i| block(i, item_lines))
+            .collect::<crate::Result<Vec<_>>>()?
+            .concat())
+    };
+    let (two, one) = (whole(2)?, whole(1)?);
+    let (shown, more) = if two.len() <= room {
+        (two, None)
+    } else if one.len() <= room {
+        (one, None)
+    } else if objectives.len() < room {
+        // Every title on one line; the key results share what is left (less
+        // the line saying some are left out), one per objective in turn.
+        let mut spare = room - objectives.len() - 1;
+        let mut kept = vec![0; objectives.len()];
+        while spare > 0 {
+            let before = spare;
+            for (count, (_, key_results)) in kept.iter_mut().zip(&objectives) {
+                if spare > 0 && *count < key_results.len() {
+                    *count += 1;
+                    spare -= 1;
+                }
+            }
+            if spare == before {
+                break;
+            }
+        }
+        let mut shown = Vec::new();
+        for (i, count) in kept.into_iter().enumerate() {
+            let title_and_results = block(i, 1)?;
+            // The title is the block's only bold line; its key results follow.
+            shown.extend(title_and_results.into_iter().take(1 + count));
+        }
+        (shown, Some(0))
+    } else {
+        // Not even every title: the first ones, and how many are left out.
+        let fit = room.saturating_sub(1);
+        let shown = (0..fit)
+            .map(|i| block(i, 0))
+            .collect::<crate::Result<Vec<_>>>()?
+            .concat();
+        (shown, Some(objectives.len() - fit))
+    };
+    lines.extend(shown);
+    let left_out = match (more, words) {
+        (None, _) => None,
+        (Some(0), Lang::En) => Some(
+            "… more key results: the team onboarding pack has the whole plan.".to_string(),
+        ),
+        (Some(0), Lang::Fr) => Some(
+            "… et d’autres résultats clés : le livret d’accueil de l’équipe contient tout le plan."
+                .to_string(),
+        ),
+        (Some(more), Lang::En) => Some(format!(
+            "… and {more} more objective{}: the team onboarding pack has the whole plan.",
+            if more > 1 { "s" } else { "" }
+        )),
+        (Some(more), Lang::Fr) => Some(format!(
+            "… et {more} autre{s} objectif{s} : le livret d’accueil de l’équipe contient tout le plan.",
+            s = if more > 1 { "s" } else { "" }
+        )),
+    };
+    if let Some(text) = left_out {
+        for line in wrap_lines(body.metrics()?, body.size, &text, width - 10.0, 1) {
+            lines.push((line, false));
         }
     }
     let [d30, d60, d90] = plan.milestones;

@@ -13,7 +13,7 @@ use super::workshops::answer_from_columns;
 use super::{Store, HELD_ORDER, LATEST_FIRST};
 use crate::assessment::{target_overrides, Component, TargetOverride};
 use crate::model::{Bank, Blueprint};
-use crate::scoring::{score_with_targets, Answer, Scores};
+use crate::scoring::{score_with_targets, Answer, Scores, TargetOverrides};
 use crate::Result;
 
 /// One workshop (assessment) of a component and its scores.
@@ -24,6 +24,18 @@ pub struct ScoredAssessment {
     /// The day the workshop was held, YYYY-MM-DD.
     pub held_on: String,
     pub scores: Scores,
+}
+
+/// A component's current workshop as planning reads it: the agreed answers
+/// and target overrides that `workshop_view` gives, without building a view
+/// (and cloning the bank) per component.
+pub(super) struct CurrentAnswers {
+    pub component_id: i64,
+    pub name: String,
+    pub blueprint: Blueprint,
+    pub bank: Arc<Bank>,
+    pub answers: BTreeMap<String, Answer>,
+    pub targets: TargetOverrides,
 }
 
 /// Which assessments to read.
@@ -118,21 +130,28 @@ impl Tally {
         }
     }
 
-    /// The scores as `Store::scores` computes them, from the agreed answers.
-    fn scores(&self, banks: &[IndexedBank], overrides: &[TargetOverride]) -> Scores {
-        let bank = &banks[self.bank].bank;
-        let answers: BTreeMap<String, Answer> = bank
-            .practices()
+    /// The agreed answers by practice id, as `AssessmentView::answer_map` gives them.
+    fn answers(&self, bank: &Bank) -> BTreeMap<String, Answer> {
+        bank.practices()
             .enumerate()
             .filter_map(|(i, (_, practice))| {
                 self.agreed(i).map(|answer| (practice.id.clone(), answer))
             })
-            .collect();
+            .collect()
+    }
+
+    fn blueprint(&self) -> Blueprint {
+        Blueprint::parse(&self.blueprint).unwrap_or_default()
+    }
+
+    /// The scores as `Store::scores` computes them, from the agreed answers.
+    fn scores(&self, banks: &[IndexedBank], overrides: &[TargetOverride]) -> Scores {
+        let bank = &banks[self.bank].bank;
         score_with_targets(
             bank,
-            Blueprint::parse(&self.blueprint).unwrap_or_default(),
+            self.blueprint(),
             &target_overrides(overrides),
-            &answers,
+            &self.answers(bank),
         )
     }
 }
@@ -178,6 +197,32 @@ impl Store {
             .collect();
         scored.sort_by_key(|a| a.workshop_id);
         Ok(scored)
+    }
+
+    /// Every component's current workshop (by component name, as `components`
+    /// lists them) with its agreed answers and target overrides: what the
+    /// organisation-level plan needs.
+    pub(super) fn current_answers_all(&self) -> Result<Vec<CurrentAnswers>> {
+        let (banks, tallies) = self.tallies(Which::Current)?;
+        let overrides = self.all_target_overrides()?;
+        Ok(tallies
+            .iter()
+            .map(|t| {
+                let bank = Arc::clone(&banks[t.bank].bank);
+                CurrentAnswers {
+                    component_id: t.component_id,
+                    name: t.name.clone(),
+                    blueprint: t.blueprint(),
+                    answers: t.answers(&bank),
+                    bank,
+                    targets: target_overrides(
+                        overrides
+                            .get(&t.component_id)
+                            .map_or(&[][..], Vec::as_slice),
+                    ),
+                }
+            })
+            .collect())
     }
 
     /// Every component with its current assessment's bank and progress, by name.

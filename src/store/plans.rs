@@ -888,47 +888,38 @@ impl Store {
     }
 
     /// Gaps shared by at least `min_components` of the components (all, or one
-    /// group's), from each component's current workshop.
+    /// group's), from each component's current workshop, with titles and steps
+    /// in `lang`. Reads every current workshop in one bulk pass (`tallies`)
+    /// rather than one view per component.
     pub fn common_objectives(
         &self,
         group: Option<&str>,
         min_components: usize,
         max: usize,
+        lang: &str,
     ) -> Result<Vec<CommonObjective>> {
-        let components = match group {
-            Some(name) => self.group_components(name)?,
-            None => self.components()?,
-        };
-        let mut owned = Vec::new();
-        for component in &components {
-            let workshop = self.latest_workshop(component.id)?;
-            let view = self.workshop_view(workshop)?;
-            let answers = view.answer_map();
-            let targets = target_overrides(&view.overrides);
-            owned.push((component.name.clone(), view, answers, targets));
+        let mut current = self.current_answers_all()?;
+        if let Some(name) = group {
+            let members: BTreeSet<i64> = self.group_member_ids(name)?.into_iter().collect();
+            current.retain(|c| members.contains(&c.component_id));
         }
-        let inputs: Vec<(&str, PlanInputs)> = owned
+        let inputs: Vec<(&str, PlanInputs)> = current
             .iter()
-            .map(|(name, view, answers, targets)| {
+            .map(|c| {
                 (
-                    name.as_str(),
+                    c.name.as_str(),
                     PlanInputs {
-                        bank: &view.bank,
-                        blueprint: view.component.blueprint,
-                        targets,
-                        answers,
+                        bank: &c.bank,
+                        blueprint: c.blueprint,
+                        targets: &c.targets,
+                        answers: &c.answers,
                         dora: None,
                         start: NaiveDate::MIN,
                     },
                 )
             })
             .collect();
-        Ok(common_objectives(
-            &inputs,
-            min_components,
-            max,
-            crate::model::DEFAULT_LANG,
-        ))
+        Ok(common_objectives(&inputs, min_components, max, lang))
     }
 }
 

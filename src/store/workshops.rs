@@ -604,6 +604,14 @@ impl Store {
 
     /// The components of a group, by name.
     pub fn group_components(&self, group: &str) -> Result<Vec<crate::assessment::Component>> {
+        self.group_member_ids(group)?
+            .into_iter()
+            .map(|id| self.component(id))
+            .collect()
+    }
+
+    /// The ids of a group's components, by name.
+    pub(super) fn group_member_ids(&self, group: &str) -> Result<Vec<i64>> {
         let group_id = self
             .group_id(group)?
             .ok_or_else(|| Error::UnknownGroup(group.to_string()))?;
@@ -611,10 +619,9 @@ impl Store {
             "SELECT c.id FROM group_member m JOIN component c ON c.id = m.component_id
              WHERE m.group_id = ?1 ORDER BY c.name",
         ))?;
-        let ids = self.db(stmt
+        self.db(stmt
             .query_map(params![group_id], |row| row.get::<_, i64>(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
-        ids.into_iter().map(|id| self.component(id)).collect()
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))
     }
 
     /// Group names with their member component names, alphabetically.
