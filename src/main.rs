@@ -460,10 +460,16 @@ fn read_file(path: &Path) -> Result<String> {
 }
 
 fn print_json(value: &impl Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("our types always serialize")
-    );
+    use std::io::Write;
+    let text = serde_json::to_string_pretty(value).expect("our types always serialize");
+    // `mamos … --json | head` closes the pipe early: that is not an error.
+    if let Err(error) = writeln!(std::io::stdout().lock(), "{text}") {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("mamos: could not write the output: {error}");
+        std::process::exit(1);
+    }
 }
 
 fn run(cli: Cli) -> Result<()> {

@@ -316,6 +316,29 @@ fn a_database_in_a_missing_folder_is_created_with_its_folders() {
 }
 
 #[test]
+fn json_into_a_closed_pipe_ends_quietly() {
+    // As `mamos score X --json | head -0` does: the reader is gone before the write.
+    let ws = Workspace::new();
+    ws.ok(&["component", "add", "Search"]);
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_mamos"))
+        .arg("--db")
+        .arg(ws.db())
+        .args(["score", "Search", "--json"])
+        .env_remove("MAMOS_DB")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+        .wait_with_output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn the_db_env_var_chooses_the_database() {
     let ws = Workspace::new();
     let db = ws.path("from-env.db");
