@@ -161,7 +161,7 @@ fn the_same_workshop_edited_differently_is_kept_twice_reported_and_settled() {
         conflict.contains(TEAM)
             && conflict.contains("2025-01-10")
             && conflict.contains("2 votes")
-            && conflict.contains("1 evidence links")
+            && conflict.contains("1 evidence link;")
             && conflict.contains("mamos workshop resolve"),
         "{conflict}"
     );

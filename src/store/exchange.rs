@@ -885,7 +885,11 @@ fn differing<'a, T: PartialEq, K: Ord>(a: &'a [T], b: &'a [T], key: impl Fn(&T) 
 
 /// What differs between this database's workshop and an imported version of it, in words.
 fn workshop_differences(mine: &BundleWorkshop, incoming: &BundleWorkshop) -> String {
-    let count = |differs: usize, what: &str| (differs > 0).then(|| format!("{differs} {what}"));
+    let count = |differs: usize, (one, many): (&str, &str)| match differs {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
     let parts: Vec<String> = [
         (mine.facilitator != incoming.facilitator || mine.held_on != incoming.held_on)
             .then(|| "the date or facilitator".to_string()),
@@ -894,17 +898,17 @@ fn workshop_differences(mine: &BundleWorkshop, incoming: &BundleWorkshop) -> Str
             differing(&mine.votes, &incoming.votes, |v| {
                 (v.participant.clone(), v.practice_id.clone())
             }),
-            "votes",
+            ("vote", "votes"),
         ),
         count(
             differing(&mine.answers, &incoming.answers, |a| a.practice_id.clone()),
-            "agreed answers or notes",
+            ("agreed answer or note", "agreed answers or notes"),
         ),
         count(
             differing(&mine.evidence, &incoming.evidence, |e| {
                 (e.practice_id.clone(), e.target.clone(), e.label.clone())
             }),
-            "evidence links",
+            ("evidence link", "evidence links"),
         ),
         (mine.revealed != incoming.revealed).then(|| "the revealed practices".to_string()),
         (mine.dora != incoming.dora).then(|| "the DORA metrics".to_string()),
