@@ -28,6 +28,10 @@ pub enum DocumentKind {
     Organisation,
     /// The components of one group.
     Group,
+    /// One page for sponsors about the whole organisation.
+    OrganisationSummary,
+    /// One page for sponsors about one group.
+    GroupSummary,
 }
 
 /// The paper size chosen in the Export menu.
@@ -75,18 +79,21 @@ pub fn export_pdf(store: &Store, request: &ExportRequest, today: chrono::NaiveDa
             Error::invalid("component", "choose the component this document is about")
         })
     };
+    let group = || match request.group.as_deref() {
+        Some(group) if !group.trim().is_empty() => Ok(group),
+        _ => Err(Error::invalid(
+            "group",
+            "choose the group this report is about",
+        )),
+    };
     match request.kind {
         DocumentKind::Executive => executive_pdf(store, component()?, &mut options, true),
         DocumentKind::Workbook => workbook_pdf(store, component()?, &mut options, true),
         DocumentKind::Onboarding => onboarding_pdf(store, component()?, &mut options, true),
         DocumentKind::Organisation => org_pdf(store, None, &options),
-        DocumentKind::Group => match request.group.as_deref() {
-            Some(group) if !group.trim().is_empty() => org_pdf(store, Some(group), &options),
-            _ => Err(Error::invalid(
-                "group",
-                "choose the group this report is about",
-            )),
-        },
+        DocumentKind::Group => org_pdf(store, Some(group()?), &options),
+        DocumentKind::OrganisationSummary => rollup_executive_pdf(store, None, &options),
+        DocumentKind::GroupSummary => rollup_executive_pdf(store, Some(group()?), &options),
     }
 }
 

@@ -91,6 +91,16 @@ fn the_export_menu_writes_the_same_documents_as_the_cli() {
             vec!["--group", "Checkout"],
             "org",
         ),
+        (
+            request(DocumentKind::OrganisationSummary, None, None),
+            vec!["--org"],
+            "executive",
+        ),
+        (
+            request(DocumentKind::GroupSummary, None, Some("Checkout")),
+            vec!["--group", "Checkout"],
+            "executive",
+        ),
     ];
     for (request, scope, kind) in cases {
         let pdf = export_pdf(&store, &request, date()).unwrap();

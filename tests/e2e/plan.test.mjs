@@ -267,9 +267,10 @@ test("closing the plan waits for the re-assessment, then shows the graded key re
   }
 });
 
-test("the coach's workbook is exported through the Export menu in French on Letter paper", async () => {
+test("the coach's workbook and the organisation summary are exported through the Export menu in French on Letter paper", async () => {
   const session = await Session.create(fixture.driver.base, app);
   const out = join(dirname(fixture.db), "Plan workbook é.pdf");
+  const summaryOut = join(dirname(fixture.db), "Organisation summary.pdf");
   try {
     const item = await session.waitFor('[data-testid="component-item"]');
     await session.click(item);
@@ -296,9 +297,27 @@ test("the coach's workbook is exported through the Export menu in French on Lett
     const result = await session.waitFor('[data-testid="export-result"]', 60000);
     assert.equal(await session.attribute(result, "data-path"), out);
     screenshot("07-export");
+
+    // The one-page summary for sponsors, about the whole organisation.
+    await choose(session, '[data-testid="export-kind"]', "organisation_summary");
+    await session.clear(input);
+    await session.type(input, summaryOut);
+    await session.click(await session.find('[data-testid="export-submit"]'));
+    await waitFor("the organisation summary to be written", async () => {
+      const written = await session.find('[data-testid="export-result"]');
+      return (await session.attribute(written, "data-path")) === summaryOut;
+    }, 60000);
+    screenshot("08-export-organisation-summary");
   } finally {
     await session.close();
   }
+
+  const summaryInfo = execFileSync("pdfinfo", [summaryOut], { encoding: "utf8" });
+  assert.match(summaryInfo, /Pages:\s+1\n/, "exactly one page");
+  const summaryText = execFileSync("pdftotext", ["-layout", summaryOut, "-"], { encoding: "utf8" });
+  const cliSummary = join(dirname(fixture.db), "cli-summary.pdf");
+  fixture.cli("report", "--org", "--kind", "executive", "--lang", "fr", "--paper", "letter", "--out", cliSummary);
+  assert.equal(summaryText, execFileSync("pdftotext", ["-layout", cliSummary, "-"], { encoding: "utf8" }));
 
   assert.ok(existsSync(out), `${out} was written`);
   const info = execFileSync("pdfinfo", [out], { encoding: "utf8" });

@@ -720,7 +720,7 @@ export type AppInfo = { db_path: string, version: string, };
 
 export type ExportReport = { path: string, bytes: number, warnings: Array<string>, };
 
-export type DocumentKind = "executive" | "workbook" | "onboarding" | "organisation" | "group";
+export type DocumentKind = "executive" | "workbook" | "onboarding" | "organisation" | "group" | "organisation_summary" | "group_summary";
 
 export type PaperSize = "a4" | "letter";
 

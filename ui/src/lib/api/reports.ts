@@ -10,7 +10,9 @@ export const DOCUMENTS: { kind: DocumentKind; label: string; suffix: string }[] 
   { kind: 'executive', label: 'Executive summary', suffix: 'summary' },
   { kind: 'workbook', label: "Coach's workbook", suffix: 'workbook' },
   { kind: 'onboarding', label: 'Team onboarding pack', suffix: 'onboarding' },
+  { kind: 'organisation_summary', label: 'Organisation summary (one page)', suffix: 'organisation-summary' },
   { kind: 'organisation', label: 'Organisation report', suffix: 'organisation' },
+  { kind: 'group_summary', label: 'Group summary (one page)', suffix: 'group-summary' },
   { kind: 'group', label: 'Group report', suffix: 'group' },
 ];
 
