@@ -266,6 +266,19 @@ fn a_target_or_blueprint_set_differently_keeps_this_side_and_says_so() {
         "{targets}"
     );
     assert!(!targets.contains("Ben: legacy"), "{targets}");
+
+    // No command changes a blueprint: a bundle that says otherwise was edited by hand.
+    let mut edited: Value =
+        serde_json::from_str(&std::fs::read_to_string(&from_ben).unwrap()).unwrap();
+    edited["components"][0]["blueprint"] = "IV".into();
+    let file = ben.path("edited.mamos.json");
+    std::fs::write(&file, edited.to_string()).unwrap();
+    let report = anna.import(&file);
+    assert!(
+        report.contains("blueprint II here, IV in the bundle; kept II"),
+        "{report}"
+    );
+    assert_eq!(anna.score()["blueprint"], "II");
 }
 
 #[test]

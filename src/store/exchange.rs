@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::plans::{check_schedule, plan_content, write_actions, StoredPlan};
+use super::plans::{check_schedule, plan_content, record_closure, write_actions, StoredPlan};
 use super::workshops::answer_from_columns;
 use super::Store;
 use crate::assessment::Component;
@@ -325,8 +325,7 @@ impl Store {
         }
         if blueprint_here != component.blueprint.as_str() {
             summary.conflicts.push(format!(
-                "component {name:?}: blueprint {blueprint_here} here, {} in the bundle; kept {blueprint_here} \
-                 (change it with `mamos component blueprint`)",
+                "component {name:?}: blueprint {blueprint_here} here, {} in the bundle; kept {blueprint_here}",
                 component.blueprint.as_str()
             ));
         }
@@ -444,26 +443,21 @@ impl Store {
                 continue;
             };
             let versions = self.workshop_versions(original)?;
-            let mut same = None;
-            for id in &versions {
-                if same_workshop(&self.bundle_workshop(self.workshop(*id)?)?, incoming) {
-                    same = Some(*id);
-                    break;
-                }
-            }
-            if let Some(id) = same {
-                ids.push(id);
+            // Each version here as it would travel, the workshop itself first.
+            let bundled = versions
+                .iter()
+                .map(|id| self.bundle_workshop(self.workshop(*id)?))
+                .collect::<Result<Vec<_>>>()?;
+            if let Some(i) = bundled.iter().position(|w| same_workshop(w, incoming)) {
+                ids.push(versions[i]);
                 continue;
             }
             let reason = match incoming.conflict_of {
                 Some(_) => "was already a conflicting version in the bundle".to_string(),
-                None => {
-                    let mine = self.bundle_workshop(self.workshop(original)?)?;
-                    format!(
-                        "was edited differently: {}",
-                        workshop_differences(&mine, incoming)
-                    )
-                }
+                None => format!(
+                    "was edited differently: {}",
+                    workshop_differences(&bundled[0], incoming)
+                ),
             };
             let id =
                 self.insert_workshop(file, component_id, component, incoming, Some(original))?;
@@ -536,40 +530,34 @@ impl Store {
                 continue;
             }
             let workshop_id = workshop_ids[incoming.workshop];
-            let same_plan = here.iter().find(|p| {
+            let same_index = here.iter().position(|p| {
                 p.conflict_of.is_none()
                     && p.workshop_id == workshop_id
                     && p.created_at == incoming.created_at
             });
+            let same_plan = same_index.map(|i| &here[i]);
             // Closed there and otherwise the same as here: a plan is only
             // ever closed once, so this side simply has not seen it yet.
-            if let Some((mine, mine_version)) = same_plan
-                .and_then(|p| here.iter().position(|h| h.id == p.id))
-                .and_then(|i| Some((&here[i], here_versions[i].as_ref()?)))
+            if let (Some(i), Some(closed_at), Some(closed_by)) =
+                (same_index, &incoming.closed_at, incoming.closed_by)
             {
-                let closed_there = mine.closed_at.is_none() && incoming.closed_at.is_some();
                 let as_open = BundlePlan {
                     closed_at: None,
                     closed_by: None,
                     grades: Vec::new(),
                     ..unlinked(incoming.clone())
                 };
-                if closed_there && *mine_version == as_open {
-                    let grades =
-                        serde_json::to_string(&incoming.grades).expect("grades always serialize");
-                    self.conn
-                        .execute(
-                            "UPDATE plan SET closed_at = ?2, closed_by = ?3, grades = ?4 WHERE id = ?1",
-                            params![
-                                mine.id,
-                                incoming.closed_at,
-                                incoming.closed_by.map(|w| workshop_ids[w]),
-                                grades
-                            ],
-                        )
-                        .map_err(db)?;
+                if here[i].closed_at.is_none() && here_versions[i].as_ref() == Some(&as_open) {
+                    record_closure(
+                        &self.conn,
+                        here[i].id,
+                        closed_at,
+                        workshop_ids[closed_by],
+                        &incoming.grades,
+                    )
+                    .map_err(db)?;
                     summary.plans_closed += 1;
-                    ids.push(mine.id);
+                    ids.push(here[i].id);
                     continue;
                 }
             }

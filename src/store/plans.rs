@@ -813,10 +813,12 @@ impl Store {
         let view = self.workshop_view(workshop)?;
         let dora = self.dora(workshop)?.map(|(metrics, _)| metrics);
         let grades = grade_key_results(&stored.plan, &view.answer_map(), dora.as_ref());
-        let text = serde_json::to_string(&grades).map_err(|e| json_error("grades", e))?;
-        self.db(self.conn.execute(
-            "UPDATE plan SET closed_at = ?2, closed_by = ?3, grades = ?4 WHERE id = ?1",
-            params![stored.id, now(), workshop, text],
+        self.db(record_closure(
+            &self.conn,
+            stored.id,
+            &now(),
+            workshop,
+            &grades,
         ))?;
         self.plan(stored.id)
     }
@@ -959,5 +961,23 @@ pub(super) fn write_actions(
         let content = serde_json::to_string(action).expect("an action always serializes");
         stmt.execute(params![plan_id, action.id, position as i64, content])?;
     }
+    Ok(())
+}
+
+/// Marks a plan closed by the re-assessment `workshop`, with its key results'
+/// grades: what `close_plan` records, and what an import records for a plan
+/// another coach closed.
+pub(super) fn record_closure(
+    conn: &rusqlite::Connection,
+    plan_id: i64,
+    closed_at: &str,
+    workshop: i64,
+    grades: &[KeyResultGrade],
+) -> rusqlite::Result<()> {
+    let text = serde_json::to_string(grades).expect("grades always serialize");
+    conn.execute(
+        "UPDATE plan SET closed_at = ?2, closed_by = ?3, grades = ?4 WHERE id = ?1",
+        params![plan_id, closed_at, workshop, text],
+    )?;
     Ok(())
 }
