@@ -422,6 +422,24 @@ impl<'a> Printable<'a> {
         ))
     }
 
+    /// The five pillars' names in `code`'s language, in pillar order (the
+    /// pillar id where the bank lacks one).
+    pub fn pillar_names(
+        &mut self,
+        bank: &crate::model::Bank,
+        code: &str,
+    ) -> crate::Result<Vec<String>> {
+        crate::model::PillarId::ALL
+            .iter()
+            .map(|&id| {
+                self.text(
+                    bank.pillar(id).map_or(id.as_str(), |p| p.name.get(code)),
+                    &format!("the name of pillar {id}"),
+                )
+            })
+            .collect()
+    }
+
     pub fn warnings(&mut self) -> &mut Warnings {
         self.warnings
     }

@@ -132,18 +132,7 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
             page_of: lang.page_of(),
         },
     );
-    let pillar_names: Vec<String> = PillarId::ALL
-        .iter()
-        .map(|&id| {
-            clean.text(
-                input
-                    .bank
-                    .pillar(id)
-                    .map_or(id.as_str(), |p| p.name.get(code)),
-                &format!("the name of pillar {id}"),
-            )
-        })
-        .collect::<crate::Result<_>>()?;
+    let pillar_names = clean.pillar_names(input.bank, code)?;
     let names: Vec<String> = input
         .components
         .iter()

@@ -163,14 +163,8 @@ pub(super) fn render(
     let mut warnings = Warnings::default();
     let texts = Texts::new(view, lang, &mut warnings)?;
 
-    let (width, height) = options.paper.size();
     let margin = layout::mm(MARGIN_MM);
-    let mut page = Page {
-        canvas: Canvas::new(width, height),
-        left: margin,
-        right: width - margin,
-        bottom: height - margin,
-    };
+    let mut page = Page::new(options.paper.size(), margin);
     let mut y = margin;
     y = page.header(y, labels.kicker, &texts.component)?;
     let facts = [
@@ -656,6 +650,16 @@ struct Page {
 }
 
 impl Page {
+    /// An empty page of `size` (width, height) with `margin` on every side.
+    fn new((width, height): (f32, f32), margin: f32) -> Page {
+        Page {
+            canvas: Canvas::new(width, height),
+            left: margin,
+            right: width - margin,
+            bottom: height - margin,
+        }
+    }
+
     fn width(&self) -> f32 {
         self.right - self.left
     }
@@ -1373,18 +1377,7 @@ pub(super) fn render_rollup(
     let code = words.code();
     let mut warnings = Warnings::default();
     let mut clean = Printable::new(&mut warnings);
-    let pillar_names: Vec<String> = PillarId::ALL
-        .iter()
-        .map(|&id| {
-            clean.text(
-                input
-                    .bank
-                    .pillar(id)
-                    .map_or(id.as_str(), |p| p.name.get(code)),
-                &format!("the name of pillar {id}"),
-            )
-        })
-        .collect::<crate::Result<_>>()?;
+    let pillar_names = clean.pillar_names(input.bank, code)?;
     let scope = match input.group {
         Some(group) => format!(
             "{} {}",
@@ -1409,14 +1402,8 @@ pub(super) fn render_rollup(
         .filter(|c| c.scores.overall.score.is_some())
         .count();
 
-    let (width, height) = options.paper.size();
     let margin = layout::mm(MARGIN_MM);
-    let mut page = Page {
-        canvas: Canvas::new(width, height),
-        left: margin,
-        right: width - margin,
-        bottom: height - margin,
-    };
+    let mut page = Page::new(options.paper.size(), margin);
     let mut y = page.header(
         margin,
         words.pick(
