@@ -106,6 +106,16 @@ fn planned(dir: &Path, name: &str) -> PathBuf {
     db
 }
 
+/// Anna's planned database, and Ben's holding her work through the bundle `shared`.
+fn two_coaches(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let anna = planned(dir, "anna.db");
+    let shared = dir.join("shared.mamos.json");
+    export(&anna, &shared);
+    let ben = dir.join("ben.db");
+    ok(&ben, &["import", shared.to_str().unwrap()]);
+    (anna, ben, shared)
+}
+
 fn plan(db: &Path) -> Value {
     json(db, &["plan", TEAM, "--json"])
 }
@@ -356,11 +366,7 @@ fn a_bad_plan_in_a_bundle_is_refused_and_changes_nothing() {
 #[test]
 fn two_coaches_editing_the_same_plan_differently_keep_both_versions() {
     let dir = tempfile::tempdir().unwrap();
-    let anna = planned(dir.path(), "anna.db");
-    let shared = dir.path().join("shared.mamos.json");
-    export(&anna, &shared);
-    let ben = dir.path().join("ben.db");
-    ok(&ben, &["import", shared.to_str().unwrap()]);
+    let (anna, ben, shared) = two_coaches(dir.path());
 
     // Importing what is already there, unchanged, adds nothing.
     let again = ok(&anna, &["import", shared.to_str().unwrap()]);
@@ -455,11 +461,7 @@ fn two_coaches_editing_the_same_plan_differently_keep_both_versions() {
 #[test]
 fn a_plan_of_a_workshop_only_one_coach_holds_travels_with_it() {
     let dir = tempfile::tempdir().unwrap();
-    let anna = planned(dir.path(), "anna.db");
-    let shared = dir.path().join("shared.mamos.json");
-    export(&anna, &shared);
-    let ben = dir.path().join("ben.db");
-    ok(&ben, &["import", shared.to_str().unwrap()]);
+    let (anna, ben, _) = two_coaches(dir.path());
     // Ben holds the re-assessment, closes the plan and starts the next one.
     ok(
         &ben,
