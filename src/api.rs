@@ -12,24 +12,20 @@ pub struct AppInfo {
     pub version: String,
 }
 
-/// The outcome of writing a PDF: where, how big, and what could not be rendered.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ExportReport {
-    pub path: String,
-    pub bytes: u64,
-    pub warnings: Vec<String>,
-}
-
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
+    use crate::app::components::Group;
+    use crate::app::exchange::{BundleWritten, CsvWritten};
+    use crate::app::history::{HeatRow, OrgView, PillarCell, WorkshopComparison};
+    use crate::app::plans::ActionAdded;
+    use crate::app::reports::{DocumentKind, ReportRequest, ReportWritten};
+    use crate::app::Scope;
     use crate::assessment::{AssessmentView, Component, Evidence, PracticeAnswer, TargetOverride};
     use crate::dora::{
         Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
         QuickCheck, ReportYear, TimeBand,
     };
     use crate::error::ErrorReport;
-    use crate::exchange_files::{BundleScope, BundleWritten, CsvWritten};
-    use crate::exports::{DocumentKind, ExportRequest, PaperSize};
     use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
     use crate::model::{
         Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
@@ -41,13 +37,13 @@ pub fn typescript_bindings() -> String {
         ServedComponent, Why,
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
+    use crate::report::Paper;
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
     use crate::store::{
         ActionEdit, Checkin, CheckinInput, FlaggedPractice, ImportSummary, NewAction,
         PracticeVotes, Rag, RegeneratePreview, StoredPlan, Workshop, WorkshopState,
     };
-    use crate::views::{Group, HeatRow, OrgView, PillarCell, WorkshopComparison};
     use crate::workshop::{Disagreement, Vote};
 
     let cfg = Config::new().with_large_int("number");
@@ -130,11 +126,12 @@ pub fn typescript_bindings() -> String {
         RegeneratePreview::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
-        ExportReport::decl(&cfg),
+        ReportWritten::decl(&cfg),
         DocumentKind::decl(&cfg),
-        PaperSize::decl(&cfg),
-        ExportRequest::decl(&cfg),
-        BundleScope::decl(&cfg),
+        Paper::decl(&cfg),
+        Scope::decl(&cfg),
+        ReportRequest::decl(&cfg),
+        ActionAdded::decl(&cfg),
         BundleWritten::decl(&cfg),
         CsvWritten::decl(&cfg),
         ImportSummary::decl(&cfg),

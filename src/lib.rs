@@ -2,17 +2,18 @@
 //! Quality Engineering maturity assessments on the five MAMOS pillars
 //! (Methods, Architecture, Management, Organization, Skills).
 //!
-//! Pure in the middle (`model`, `scoring`, `plan`, `report` take plain data and return
-//! plain data or bytes; no clock, no disk), I/O at the edges (`store`, the CLI,
-//! the desktop shell in `src-tauri/`).
+//! Pure in the middle (`model`, `scoring`, `plan`, `rollup`, `history`, `dora`,
+//! `workshop`, `exchange`, `report` take plain data and return plain data or
+//! bytes; no clock, no disk), I/O at the edges (`store`), and the use cases in
+//! `app`, the one layer the front ends call (the CLI in `src/cli/`, the desktop
+//! shell in `src-tauri/`).
 
 pub mod api;
+pub mod app;
 pub mod assessment;
 pub mod dora;
 pub mod error;
 pub mod exchange;
-pub mod exchange_files;
-pub mod exports;
 pub mod history;
 pub mod model;
 pub mod plan;
@@ -20,7 +21,6 @@ pub mod report;
 pub mod rollup;
 pub mod scoring;
 pub mod store;
-pub mod views;
 pub mod workshop;
 
 pub use error::{Error, Result};

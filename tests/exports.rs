@@ -1,13 +1,16 @@
-//! The documents of the desktop Export menu (`mamos::exports`) on a real
+//! The documents of the desktop Export menu (`mamos::app::reports`) on a real
 //! SQLite database: the same bytes as `mamos report` for the same data and
-//! date, clear refusals for a missing subject, and a failed write that leaves
-//! no file behind.
+//! date, the documents each scope offers, and a failed write that leaves no
+//! file behind.
 
 use std::process::Command;
 
 use chrono::NaiveDate;
-use mamos::exports::{export_pdf, write_atomically, DocumentKind, ExportRequest, PaperSize};
+use mamos::app::components::{add_component, NewComponent};
+use mamos::app::reports::{document, document_kinds, DocumentKind, ReportRequest};
+use mamos::app::{write_atomically, Scope};
 use mamos::model::Blueprint;
+use mamos::report::Paper;
 use mamos::scoring::Answer;
 use mamos::store::Store;
 
@@ -24,9 +27,13 @@ fn database() -> (tempfile::TempDir, std::path::PathBuf, i64) {
     let path = dir.path().join("mamos.db");
     let mut store = Store::open(&path).unwrap();
     store.add_group("Checkout").unwrap();
-    let component = store
-        .add_component_in_group(NAME, Blueprint::II, Some("Checkout"))
-        .unwrap();
+    let new = NewComponent {
+        name: NAME.to_string(),
+        blueprint: Blueprint::II,
+        bank: None,
+        groups: vec!["Checkout".to_string()],
+    };
+    let component = add_component(&mut store, &new).unwrap();
     let bank = store.assessment(component.id).unwrap().bank;
     for (i, practice) in bank.pillars.iter().flat_map(|p| &p.practices).enumerate() {
         let answer = Answer::Level {
@@ -39,13 +46,20 @@ fn database() -> (tempfile::TempDir, std::path::PathBuf, i64) {
     (dir, path, component.id)
 }
 
-fn request(kind: DocumentKind, component_id: Option<i64>, group: Option<&str>) -> ExportRequest {
-    ExportRequest {
+fn request(kind: DocumentKind, scope: Scope) -> ReportRequest {
+    ReportRequest {
         kind,
-        component_id,
-        group: group.map(str::to_string),
+        scope,
         lang: "fr".to_string(),
-        paper: PaperSize::Letter,
+        paper: Paper::Letter,
+        organisation: String::new(),
+        author: None,
+    }
+}
+
+fn group(name: &str) -> Scope {
+    Scope::Group {
+        name: name.to_string(),
     }
 }
 
@@ -72,38 +86,38 @@ fn the_export_menu_writes_the_same_documents_as_the_cli() {
     let store = Store::open(&db).unwrap();
     let cases = [
         (
-            request(DocumentKind::Executive, Some(id), None),
+            request(DocumentKind::Executive, Scope::Component { id }),
             vec!["--component", NAME],
             "executive",
         ),
         (
-            request(DocumentKind::Workbook, Some(id), None),
+            request(DocumentKind::Workbook, Scope::Component { id }),
             vec!["--component", NAME],
             "workbook",
         ),
         (
-            request(DocumentKind::Organisation, None, None),
+            request(DocumentKind::Org, Scope::Organisation),
             vec!["--org"],
             "org",
         ),
         (
-            request(DocumentKind::Group, None, Some("Checkout")),
+            request(DocumentKind::Org, group("Checkout")),
             vec!["--group", "Checkout"],
             "org",
         ),
         (
-            request(DocumentKind::OrganisationSummary, None, None),
+            request(DocumentKind::Executive, Scope::Organisation),
             vec!["--org"],
             "executive",
         ),
         (
-            request(DocumentKind::GroupSummary, None, Some("Checkout")),
+            request(DocumentKind::Executive, group("Checkout")),
             vec!["--group", "Checkout"],
             "executive",
         ),
     ];
     for (request, scope, kind) in cases {
-        let pdf = export_pdf(&store, &request, date()).unwrap();
+        let pdf = document(&store, &request, date()).unwrap();
         assert_eq!(
             pdf.bytes,
             cli_report(&db, &scope, kind),
@@ -114,31 +128,36 @@ fn the_export_menu_writes_the_same_documents_as_the_cli() {
 }
 
 #[test]
-fn a_document_without_its_subject_is_refused_with_what_to_choose() {
-    let (_dir, db, _) = database();
+fn each_scope_offers_its_documents_and_refuses_the_others_with_what_to_give() {
+    let (_dir, db, id) = database();
     let store = Store::open(&db).unwrap();
-    let error =
-        export_pdf(&store, &request(DocumentKind::Workbook, None, None), date()).unwrap_err();
+    use DocumentKind::*;
+    assert_eq!(
+        document_kinds(&Scope::Component { id }),
+        [Executive, Workbook, Onboarding]
+    );
+    assert_eq!(document_kinds(&Scope::Organisation), [Executive, Org]);
+    assert_eq!(document_kinds(&group("Checkout")), [Executive, Org]);
+
+    let error = document(&store, &request(Workbook, Scope::Organisation), date()).unwrap_err();
     assert!(
-        error.to_string().contains("choose the component"),
+        error.to_string().contains("written for one component"),
         "{error}"
     );
-    let error = export_pdf(
+    let error = document(&store, &request(Org, Scope::Component { id }), date()).unwrap_err();
+    assert!(
+        error.to_string().contains("the organisation or a group"),
+        "{error}"
+    );
+    let error = document(
         &store,
-        &request(DocumentKind::Executive, Some(999), None),
+        &request(Executive, Scope::Component { id: 999 }),
         date(),
     )
     .unwrap_err();
     assert_eq!(error.code(), "unknown_component");
-    let error = export_pdf(
-        &store,
-        &request(DocumentKind::Group, None, Some("Nope")),
-        date(),
-    )
-    .unwrap_err();
+    let error = document(&store, &request(Org, group("Nope")), date()).unwrap_err();
     assert_eq!(error.code(), "unknown_group");
-    let error = export_pdf(&store, &request(DocumentKind::Group, None, None), date()).unwrap_err();
-    assert!(error.to_string().contains("choose the group"), "{error}");
 }
 
 #[test]
@@ -165,8 +184,8 @@ fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
 #[test]
 fn the_onboarding_pack_waits_for_a_plan_then_matches_the_cli() {
     let (_dir, db, id) = database();
-    let onboarding = request(DocumentKind::Onboarding, Some(id), None);
-    let error = export_pdf(&Store::open(&db).unwrap(), &onboarding, date()).unwrap_err();
+    let onboarding = request(DocumentKind::Onboarding, Scope::Component { id });
+    let error = document(&Store::open(&db).unwrap(), &onboarding, date()).unwrap_err();
     assert!(error.to_string().contains("mamos plan"), "{error}");
 
     let status = Command::new(env!("CARGO_BIN_EXE_mamos"))
@@ -176,7 +195,7 @@ fn the_onboarding_pack_waits_for_a_plan_then_matches_the_cli() {
         .output()
         .unwrap();
     assert!(status.status.success(), "{status:?}");
-    let pdf = export_pdf(&Store::open(&db).unwrap(), &onboarding, date()).unwrap();
+    let pdf = document(&Store::open(&db).unwrap(), &onboarding, date()).unwrap();
     assert_eq!(
         pdf.bytes,
         cli_report(&db, &["--component", NAME], "onboarding"),

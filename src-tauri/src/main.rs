@@ -1,6 +1,7 @@
 //! `mamos-desktop`: the Tauri 2 window around the `mamos` core. It owns no
-//! logic: it opens the store, registers the commands (`commands`) and serves
-//! the built UI (`ui/dist`, embedded at compile time).
+//! logic: it opens the store, registers the commands (`commands/`, one
+//! module per domain of `mamos::app`) and serves the built UI (`ui/dist`,
+//! embedded at compile time).
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -9,7 +10,7 @@ mod commands;
 
 use std::path::PathBuf;
 
-use commands::Db;
+use commands::{components, exchange, history, plans, reports, workshops, Db};
 
 /// `--db PATH` (or `--db=PATH`) on the command line; `None` lets the core
 /// fall back to `$MAMOS_DB`, then the OS data directory.
@@ -36,45 +37,46 @@ fn main() {
         .manage(db)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
-            commands::list_components,
-            commands::add_component,
-            commands::load_assessment,
-            commands::set_answer,
-            commands::set_note,
-            commands::export_report,
-            commands::export_bundle,
-            commands::import_bundle,
-            commands::export_csv,
-            commands::start_workshop,
-            commands::list_workshops,
-            commands::load_workshop,
-            commands::cast_vote,
-            commands::reveal_votes,
-            commands::agree,
-            commands::org_view,
-            commands::list_groups,
-            commands::add_group,
-            commands::add_to_group,
-            commands::load_dora,
-            commands::set_dora,
-            commands::set_workshop_note,
-            commands::add_evidence,
-            commands::remove_evidence,
-            commands::set_target_override,
-            commands::clear_target_override,
-            commands::compare_workshops,
-            commands::component_trend,
-            commands::load_plan,
-            commands::list_plans,
-            commands::create_plan,
-            commands::edit_action,
-            commands::move_action_to_week,
-            commands::add_action,
-            commands::remove_action,
-            commands::preview_regenerate,
-            commands::regenerate_plan,
-            commands::record_checkin,
-            commands::close_plan,
+            components::list_components,
+            components::add_component,
+            components::load_assessment,
+            components::set_answer,
+            components::set_note,
+            components::set_target_override,
+            components::clear_target_override,
+            components::list_groups,
+            components::add_group,
+            components::add_to_group,
+            workshops::start_workshop,
+            workshops::list_workshops,
+            workshops::load_workshop,
+            workshops::cast_vote,
+            workshops::reveal_votes,
+            workshops::agree,
+            workshops::set_workshop_note,
+            workshops::add_evidence,
+            workshops::remove_evidence,
+            workshops::load_dora,
+            workshops::set_dora,
+            history::org_view,
+            history::compare_workshops,
+            history::component_trend,
+            plans::load_plan,
+            plans::list_plans,
+            plans::create_plan,
+            plans::edit_action,
+            plans::move_action_to_week,
+            plans::add_action,
+            plans::remove_action,
+            plans::preview_regenerate,
+            plans::regenerate_plan,
+            plans::record_checkin,
+            plans::close_plan,
+            reports::document_kinds,
+            reports::export_report,
+            exchange::export_bundle,
+            exchange::import_bundle,
+            exchange::export_csv,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -27,7 +27,10 @@ pub fn a4() -> (f32, f32) {
 }
 
 /// The paper a document is laid out on, portrait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Paper {
     #[default]
     A4,

@@ -72,7 +72,7 @@ function screenshot(name) {
 }
 
 async function choose(session, selectCss, value) {
-  await session.click(await session.find(`${selectCss} option[value="${value}"]`));
+  await session.click(await session.waitFor(`${selectCss} option[value="${value}"]`));
   await waitFor(`${selectCss} to show ${value}`, async () =>
     (await session.execute(`return document.querySelector(arguments[0]).value;`, [selectCss])) === value);
 }

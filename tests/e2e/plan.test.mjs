@@ -83,7 +83,7 @@ async function openPlan(session) {
 
 /** Clicks an option of a select and waits until the select shows it. */
 async function choose(session, selectCss, value) {
-  await session.click(await session.find(`${selectCss} option[value="${value}"]`));
+  await session.click(await session.waitFor(`${selectCss} option[value="${value}"]`));
   await waitFor(`${selectCss} to show ${value}`, async () =>
     (await session.execute(`return document.querySelector(arguments[0]).value;`, [selectCss])) === value);
 }
@@ -298,8 +298,14 @@ test("the coach's workbook and the organisation summary are exported through the
     assert.equal(await session.attribute(result, "data-path"), out);
     screenshot("07-export");
 
-    // The one-page summary for sponsors, about the whole organisation.
-    await choose(session, '[data-testid="export-kind"]', "organisation_summary");
+    // The one-page summary for sponsors, about the whole organisation: the
+    // core offers the summary and the report for it, not the workbook.
+    await choose(session, '[data-testid="export-scope"]', "organisation");
+    await choose(session, '[data-testid="export-kind"]', "executive");
+    await waitFor("the organisation's documents to be offered", async () =>
+      (await session.execute(
+        'return [...document.querySelectorAll(\'[data-testid="export-kind"] optgroup:first-child option\')].map((o) => o.value).join(",");',
+      )) === "executive,org");
     await session.clear(input);
     await session.type(input, summaryOut);
     await session.click(await session.find('[data-testid="export-submit"]'));

@@ -718,27 +718,30 @@ export type ErrorReport = { code: string, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };
 
-export type ExportReport = { path: string, bytes: number, warnings: Array<string>, };
+export type ReportWritten = { path: string, bytes: number, pages: number, warnings: Array<string>, };
 
-export type DocumentKind = "executive" | "workbook" | "onboarding" | "organisation" | "group" | "organisation_summary" | "group_summary";
+export type DocumentKind = "executive" | "workbook" | "onboarding" | "org";
 
-export type PaperSize = "a4" | "letter";
+export type Paper = "a4" | "letter";
 
-export type ExportRequest = { kind: DocumentKind, 
-/**
- * The component of an executive summary or a workbook.
- */
-component_id: number | null, 
-/**
- * The group of a group report.
- */
-group: string | null, 
+export type Scope = { "kind": "organisation" } | { "kind": "group", name: string, } | { "kind": "component", id: number, };
+
+export type ReportRequest = { kind: DocumentKind, scope: Scope, 
 /**
  * `en` or `fr`.
  */
-lang: string, paper: PaperSize, };
+lang: string, paper: Paper, 
+/**
+ * The organisation's name, for the page headers; may be empty.
+ */
+organisation: string, 
+/**
+ * The PDF's author. Default: the facilitator of the workshop the document
+ * is about (none for group and organisation documents).
+ */
+author: string | null, };
 
-export type BundleScope = { "kind": "organisation" } | { "kind": "group", name: string, } | { "kind": "component", id: number, };
+export type ActionAdded = { action: Action, plan: StoredPlan, };
 
 export type BundleWritten = { path: string, components: number, 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moveIndex } from './practices';
-import { reportFileName } from './api/reports';
+import { documentLabel, reportFileName } from './api/reports';
 
 describe('moveIndex', () => {
   it('moves within the list', () => {
@@ -20,17 +20,29 @@ describe('moveIndex', () => {
 
 describe('reportFileName', () => {
   it('is <subject>-<document>.pdf', () => {
-    expect(reportFileName('Payments API', 'executive')).toBe('Payments API-summary.pdf');
-    expect(reportFileName('Payments API', 'workbook')).toBe('Payments API-workbook.pdf');
-    expect(reportFileName('Checkout', 'group')).toBe('Checkout-group.pdf');
+    expect(reportFileName('Payments API', 'executive', 'component')).toBe('Payments API-summary.pdf');
+    expect(reportFileName('Payments API', 'workbook', 'component')).toBe('Payments API-workbook.pdf');
+    expect(reportFileName('Checkout', 'org', 'group')).toBe('Checkout-group.pdf');
+    expect(reportFileName('Checkout', 'executive', 'group')).toBe('Checkout-group-summary.pdf');
+    expect(reportFileName('organisation', 'executive', 'organisation')).toBe('organisation-organisation-summary.pdf');
   });
 
   it('replaces characters file systems refuse', () => {
-    expect(reportFileName('a/b:c*?', 'executive')).toBe('a-b-c---summary.pdf');
+    expect(reportFileName('a/b:c*?', 'executive', 'component')).toBe('a-b-c---summary.pdf');
   });
 
   it('never gives a hidden or empty name', () => {
-    expect(reportFileName('..', 'executive')).toBe('mamos-summary.pdf');
-    expect(reportFileName('   ', 'organisation')).toBe('mamos-organisation.pdf');
+    expect(reportFileName('..', 'executive', 'component')).toBe('mamos-summary.pdf');
+    expect(reportFileName('   ', 'org', 'organisation')).toBe('mamos-organisation.pdf');
+  });
+});
+
+describe('documentLabel', () => {
+  it('names a summary by what it is about', () => {
+    expect(documentLabel('executive', 'component')).toBe('Executive summary');
+    expect(documentLabel('executive', 'group')).toBe('Group summary (one page)');
+    expect(documentLabel('executive', 'organisation')).toBe('Organisation summary (one page)');
+    expect(documentLabel('org', 'group')).toBe('Group report');
+    expect(documentLabel('org', 'organisation')).toBe('Organisation report');
   });
 });

@@ -4,7 +4,7 @@
 // The core reads and writes the files on a blocking thread.
 import { invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
-import type { BundleScope, BundleWritten, CsvWritten, ImportSummary } from '../bindings';
+import type { BundleWritten, CsvWritten, ImportSummary, Scope } from '../bindings';
 import { serial } from './queue';
 
 const BUNDLE_FILTER = { name: 'Mamos bundle', extensions: ['mamos.json', 'json'] };
@@ -24,7 +24,7 @@ export function chooseCsvFolder(): Promise<string | null> {
   return open({ title: 'Folder for the CSV tables', multiple: false, directory: true });
 }
 
-export function exportBundle(scope: BundleScope, path: string): Promise<BundleWritten> {
+export function exportBundle(scope: Scope, path: string): Promise<BundleWritten> {
   return invoke<BundleWritten>('export_bundle', { scope, path });
 }
 

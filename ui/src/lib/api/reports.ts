@@ -1,20 +1,39 @@
-// PDF documents: the coach picks the document, language and paper in the
-// Export menu and the file in the save dialog (or types its path); the core
+// PDF documents: the coach picks what the document is about, the document
+// (the core says which ones that scope offers), the language and paper in the
+// Export menu, and the file in the save dialog (or types its path); the core
 // writes it on a blocking thread while the window shows progress.
 import { invoke } from '@tauri-apps/api/core';
 import { save } from '@tauri-apps/plugin-dialog';
 import { openPath } from '@tauri-apps/plugin-opener';
-import type { DocumentKind, ExportReport, ExportRequest } from '../bindings';
+import type { DocumentKind, ReportRequest, ReportWritten, Scope } from '../bindings';
 
-export const DOCUMENTS: { kind: DocumentKind; label: string; suffix: string }[] = [
-  { kind: 'executive', label: 'Executive summary', suffix: 'summary' },
-  { kind: 'workbook', label: "Coach's workbook", suffix: 'workbook' },
-  { kind: 'onboarding', label: 'Team onboarding pack', suffix: 'onboarding' },
-  { kind: 'organisation_summary', label: 'Organisation summary (one page)', suffix: 'organisation-summary' },
-  { kind: 'organisation', label: 'Organisation report', suffix: 'organisation' },
-  { kind: 'group_summary', label: 'Group summary (one page)', suffix: 'group-summary' },
-  { kind: 'group', label: 'Group report', suffix: 'group' },
-];
+/** The documents the core offers for `scope`, in menu order. */
+export function documentKinds(scope: Scope): Promise<DocumentKind[]> {
+  return invoke<DocumentKind[]>('document_kinds', { scope });
+}
+
+/** How the menu names a document about a scope of this kind. */
+export function documentLabel(kind: DocumentKind, scope: Scope['kind']): string {
+  switch (kind) {
+    case 'executive':
+      if (scope === 'organisation') return 'Organisation summary (one page)';
+      return scope === 'group' ? 'Group summary (one page)' : 'Executive summary';
+    case 'workbook':
+      return "Coach's workbook";
+    case 'onboarding':
+      return 'Team onboarding pack';
+    case 'org':
+      return scope === 'group' ? 'Group report' : 'Organisation report';
+  }
+}
+
+/** The end of a document's file name: `summary`, `workbook`, `group-summary`… */
+function documentSuffix(kind: DocumentKind, scope: Scope['kind']): string {
+  const about = scope === 'component' ? '' : scope;
+  if (kind === 'executive') return about ? `${about}-summary` : 'summary';
+  if (kind === 'org') return about || 'organisation';
+  return kind;
+}
 
 /** The subject as a file name: without characters file systems refuse, never hidden or empty. */
 export function safeFileStem(subject: string): string {
@@ -27,9 +46,8 @@ export function safeFileStem(subject: string): string {
 }
 
 /** A file name for the save dialog: the subject, then the document. */
-export function reportFileName(subject: string, kind: DocumentKind): string {
-  const suffix = DOCUMENTS.find((d) => d.kind === kind)?.suffix ?? kind;
-  return `${safeFileStem(subject)}-${suffix}.pdf`;
+export function reportFileName(subject: string, kind: DocumentKind, scope: Scope['kind']): string {
+  return `${safeFileStem(subject)}-${documentSuffix(kind, scope)}.pdf`;
 }
 
 /** Asks where to save; null when the user cancelled the dialog. */
@@ -41,8 +59,8 @@ export function choosePdfPath(defaultName: string): Promise<string | null> {
   });
 }
 
-export function exportReport(request: ExportRequest, path: string): Promise<ExportReport> {
-  return invoke<ExportReport>('export_report', { request, path });
+export function exportReport(request: ReportRequest, path: string): Promise<ReportWritten> {
+  return invoke<ReportWritten>('export_report', { request, path });
 }
 
 export function openPdf(path: string): Promise<void> {

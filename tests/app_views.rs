@@ -1,9 +1,13 @@
-//! What the desktop screens load in one call (`mamos::views`), on a real
+//! The use cases behind the desktop screens (`mamos::app`), called as the
+//! window calls them, on a real
 //! SQLite database in a temp dir: the organisation heatmap and its roll-up,
 //! a component created in a group, notes and evidence written from a
 //! workshop, and the comparison of two workshops with their DORA outcomes.
 
 use chrono::NaiveDate;
+use mamos::app::components::{add_component, NewComponent};
+use mamos::app::{history, plans, workshops};
+use mamos::assessment::Component;
 use mamos::dora::{Cluster, DoraMetrics, FrequencyBand, ReportYear, TimeBand};
 use mamos::model::{Blueprint, PillarId};
 use mamos::scoring::Answer;
@@ -13,6 +17,22 @@ fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("mamos.db")).unwrap();
     (dir, store)
+}
+
+/// A component created as the window creates it: in `group`, when given.
+fn add_in_group(
+    store: &mut Store,
+    name: &str,
+    blueprint: Blueprint,
+    group: Option<&str>,
+) -> mamos::Result<Component> {
+    let new = NewComponent {
+        name: name.to_string(),
+        blueprint,
+        bank: None,
+        groups: group.map(str::to_string).into_iter().collect(),
+    };
+    add_component(store, &new)
 }
 
 fn level(level: u8) -> Option<Answer> {
@@ -32,17 +52,19 @@ fn day(d: u32) -> NaiveDate {
 fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blank() {
     let (_dir, mut store) = store();
     store.add_group("Checkout").unwrap();
-    let pay = store
-        .add_component_in_group("Payments", Blueprint::II, Some("Checkout"))
-        .unwrap();
-    let never = store
-        .add_component_in_group("Search <script>", Blueprint::III, Some("Checkout"))
-        .unwrap();
+    let pay = add_in_group(&mut store, "Payments", Blueprint::II, Some("Checkout")).unwrap();
+    let never = add_in_group(
+        &mut store,
+        "Search <script>",
+        Blueprint::III,
+        Some("Checkout"),
+    )
+    .unwrap();
     let other = store.add_component("Élan", Blueprint::II, None).unwrap();
     let practice = first_practice(&store, pay.id);
     store.set_answer(pay.id, &practice, level(2)).unwrap();
 
-    let org = store.org_view(None).unwrap();
+    let org = history::org_view(&store, None).unwrap();
     let names: Vec<&str> = org.rows.iter().map(|r| r.component.name.as_str()).collect();
     assert_eq!(names, ["Payments", "Search <script>", "Élan"]);
     let scores = store.scores(pay.id).unwrap();
@@ -69,7 +91,7 @@ fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blan
     assert_eq!(org.groups.len(), 1);
     assert_eq!(org.groups[0].components, ["Payments", "Search <script>"]);
 
-    let group = store.org_view(Some("Checkout")).unwrap();
+    let group = history::org_view(&store, Some("Checkout")).unwrap();
     assert_eq!(group.group.as_deref(), Some("Checkout"));
     assert_eq!(group.rows.len(), 2);
     assert!(group.rows.iter().all(|r| r.component.id != other.id));
@@ -80,9 +102,7 @@ fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blan
 #[test]
 fn a_component_in_an_unknown_group_is_refused_and_not_created() {
     let (_dir, mut store) = store();
-    let error = store
-        .add_component_in_group("Payments", Blueprint::II, Some("Nowhere"))
-        .unwrap_err();
+    let error = add_in_group(&mut store, "Payments", Blueprint::II, Some("Nowhere")).unwrap_err();
     assert_eq!(error.code(), "unknown_group");
     assert!(error.to_string().contains("Nowhere"), "{error}");
     assert!(store.components().unwrap().is_empty());
@@ -98,8 +118,7 @@ fn a_workshop_writes_notes_only_while_it_is_the_current_one() {
     let first = store
         .start_workshop(pay.id, day(1), "Fatima", &["Ana".to_string()])
         .unwrap();
-    store
-        .set_workshop_note(first.id, &practice, "  pipelines in Jenkins ")
+    workshops::set_workshop_note(&mut store, first.id, &practice, "  pipelines in Jenkins ")
         .unwrap();
     let note = |store: &Store, workshop: i64| {
         store
@@ -118,9 +137,8 @@ fn a_workshop_writes_notes_only_while_it_is_the_current_one() {
     let second = store
         .start_workshop(pay.id, day(2), "Fatima", &["Ana".to_string()])
         .unwrap();
-    let error = store
-        .set_workshop_note(first.id, &practice, "late edit")
-        .unwrap_err();
+    let error =
+        workshops::set_workshop_note(&mut store, first.id, &practice, "late edit").unwrap_err();
     assert!(error.to_string().contains("not its latest"), "{error}");
     assert_eq!(
         note(&store, first.id).as_deref(),
@@ -145,9 +163,9 @@ fn evidence_of_another_workshop_cannot_be_removed_through_this_one() {
     let b = store
         .start_workshop(pay.id, day(2), "", &["Ana".to_string()])
         .unwrap();
-    assert!(store.remove_workshop_evidence(b.id, link.id).is_err());
+    assert!(workshops::remove_evidence(&mut store, Some(b.id), link.id).is_err());
     assert_eq!(store.evidence(a.id).unwrap().len(), 1);
-    store.remove_workshop_evidence(a.id, link.id).unwrap();
+    workshops::remove_evidence(&mut store, Some(a.id), link.id).unwrap();
     assert!(store.evidence(a.id).unwrap().is_empty());
 }
 
@@ -173,7 +191,7 @@ fn comparing_two_workshops_gives_the_deltas_and_both_dora_outcomes() {
     let second = store.start_workshop(pay.id, day(2), "", &ana).unwrap();
     store.agree(second.id, &practice, level(3)).unwrap();
 
-    let compared = store.compare_workshops(first.id, second.id).unwrap();
+    let compared = history::compare_workshops(&store, first.id, second.id).unwrap();
     assert_eq!((compared.from.id, compared.to.id), (first.id, second.id));
     assert_eq!(compared.comparison.gained, vec![practice.clone()]);
     let methods = &compared.comparison.pillars[0];
@@ -187,7 +205,7 @@ fn comparing_two_workshops_gives_the_deltas_and_both_dora_outcomes() {
     assert_eq!(dora.classification.overall, Some(Cluster::Medium));
     assert_eq!(compared.dora_to, None);
 
-    let trend = store.trend(pay.id).unwrap();
+    let trend = history::component_trend(&store, pay.id).unwrap();
     // the first workshop took the place of the component's empty first assessment
     let dates: Vec<&str> = trend.iter().map(|p| p.date.as_str()).collect();
     assert_eq!(dates, ["2026-03-01", "2026-03-02"]);
@@ -195,7 +213,7 @@ fn comparing_two_workshops_gives_the_deltas_and_both_dora_outcomes() {
     assert_eq!(methods, [Some(25.0), Some(75.0)]);
 
     let elsewhere = store.start_workshop(other.id, day(3), "", &ana).unwrap();
-    let error = store.compare_workshops(first.id, elsewhere.id).unwrap_err();
+    let error = history::compare_workshops(&store, first.id, elsewhere.id).unwrap_err();
     assert!(error.to_string().contains("one component"), "{error}");
 }
 
@@ -233,9 +251,7 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
     let target = 12 - weeks;
     assert_ne!(target, free.start_week, "the test moves it somewhere else");
 
-    let moved = store
-        .move_action_to_week(component.id, &free.id, target)
-        .unwrap();
+    let moved = plans::move_action_to_week(&mut store, component.id, &free.id, target).unwrap();
     let after = moved.plan.action(&free.id).unwrap();
     assert_eq!(after.start_week, target);
     assert_eq!(after.end_week, 12);
@@ -248,15 +264,12 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
     assert!(after.edited);
 
     // Week 13 would end after day 90: refused, and the plan is as it was.
-    let error = store
-        .move_action_to_week(component.id, &free.id, 13)
-        .unwrap_err();
+    let error = plans::move_action_to_week(&mut store, component.id, &free.id, 13).unwrap_err();
     assert_eq!(error.code(), "invalid_input");
     assert!(error.to_string().contains("day 1 to day 90"), "{error}");
     assert_eq!(store.open_plan(component.id).unwrap().unwrap(), moved);
 
-    let error = store
-        .move_action_to_week(component.id, "no-such-action", 3)
-        .unwrap_err();
+    let error =
+        plans::move_action_to_week(&mut store, component.id, "no-such-action", 3).unwrap_err();
     assert_eq!(error.code(), "unknown_action");
 }

@@ -1,16 +1,16 @@
-//! The `plan` and `checkin` subcommands of the `mamos` CLI: 90-day plans
-//! shown, created, edited, regenerated, checked weekly and closed.
+//! `mamos plan` and `mamos checkin`: 90-day plans shown, created, edited,
+//! regenerated, checked weekly and closed, and the organisation-level plan.
 
-use std::collections::BTreeSet;
-
-use chrono::NaiveDate;
 use clap::Subcommand;
 
-use mamos::plan::{ActionStatus, PlanOptions};
+use mamos::app::components::component_named;
+use mamos::app::plans::{self as app, PlanRequest, Regenerate};
+use mamos::model::Owner;
+use mamos::plan::{ActionStatus, PlanDiff};
 use mamos::store::{ActionEdit, CheckinInput, NewAction, Rag, Store, StoredPlan};
 use mamos::{Error, Result};
 
-use crate::print_json;
+use super::{parse_date, print_json, print_text, today};
 
 #[derive(clap::Args)]
 #[command(
@@ -183,66 +183,47 @@ pub struct CheckinArgs {
 }
 
 pub fn run_checkin(store: &mut Store, args: CheckinArgs) -> Result<()> {
-    let CheckinArgs {
-        component,
-        week,
-        key_results,
-        statuses,
-        target_condition,
-        actual_condition,
-        obstacle,
-        next_step,
-        check_on,
-        json,
-    } = args;
-    let id = store.component_by_name(&component)?.id;
+    let id = component_named(store, &args.component)?.id;
+    let week = args.week;
     let mut input = CheckinInput {
         week,
-        target_condition,
-        actual_condition,
-        obstacle,
-        next_step,
-        check_on: check_on
+        target_condition: args.target_condition,
+        actual_condition: args.actual_condition,
+        obstacle: args.obstacle,
+        next_step: args.next_step,
+        check_on: args
+            .check_on
             .as_deref()
-            .map(|d| parse_date_for("--check-on", d))
+            .map(|d| parse_date("--check-on", d))
             .transpose()?,
         ..CheckinInput::default()
     };
-    for pair in &key_results {
+    for pair in &args.key_results {
         let (kr, rag) = split_pair("--kr", pair)?;
         input.key_results.insert(kr.to_string(), Rag::parse(rag)?);
     }
-    for pair in &statuses {
+    for pair in &args.statuses {
         let (action, status) = split_pair("--status", pair)?;
         input
             .statuses
             .insert(action.to_string(), ActionStatus::parse(status)?);
     }
-    let stored = store.record_checkin(id, &input)?;
+    let stored = app::record_checkin(store, id, &input)?;
     let checkin = stored
         .recorded_checkins
         .iter()
         .find(|c| c.week == week)
         .expect("the check-in was just recorded");
-    if json {
+    if args.json {
         print_json(checkin);
     } else {
-        println!(
+        say!(
             "check-in of week {week} ({}) recorded for {}",
-            checkin.date, stored.component
+            checkin.date,
+            stored.component
         );
     }
     Ok(())
-}
-
-/// A YYYY-MM-DD date, naming the option it came from in the error.
-pub fn parse_date_for(field: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            field,
-            format!("expected a date as YYYY-MM-DD, found {text:?}"),
-        )
-    })
 }
 
 /// `ID=VALUE`, as `--kr` and `--status` take it.
@@ -252,8 +233,8 @@ fn split_pair<'a>(field: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
         .ok_or_else(|| Error::invalid(field, format!("expected ID=VALUE, found {text:?}")))
 }
 
-fn parse_owner(text: &str) -> Result<mamos::model::Owner> {
-    mamos::model::Owner::parse(text.trim()).ok_or_else(|| {
+fn parse_owner(text: &str) -> Result<Owner> {
+    Owner::parse(text.trim()).ok_or_else(|| {
         Error::invalid(
             "--owner",
             format!(
@@ -263,48 +244,27 @@ fn parse_owner(text: &str) -> Result<mamos::model::Owner> {
     })
 }
 
-fn plan_options(objectives: Option<u32>, base: &PlanOptions) -> PlanOptions {
-    PlanOptions {
-        max_objectives: objectives.unwrap_or(base.max_objectives),
-        ..base.clone()
-    }
-}
-
 pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
-    let component_id = |store: &Store, name: &str| store.component_by_name(name).map(|c| c.id);
     let Some(command) = args.command else {
         let name = args
             .component
             .or(args.named)
             .expect("clap requires the component");
-        let id = component_id(store, &name)?;
-        let stored = match store.open_plan(id)? {
-            Some(open) if args.start.is_none() && args.objectives.is_none() => open,
-            Some(open) => return Err(Error::PlanOpen(open.component)),
-            None => {
-                let start = match args.start {
-                    Some(text) => parse_date_for("--start", &text)?,
-                    None => store.default_plan_start(id, chrono::Local::now().date_naive())?,
-                };
-                let options = plan_options(args.objectives, &PlanOptions::default());
-                store.create_plan(id, start, &options)?
-            }
+        let request = PlanRequest {
+            component_id: component_named(store, &name)?.id,
+            start: args
+                .start
+                .map(|text| parse_date("--start", &text))
+                .transpose()?,
+            objectives: args.objectives,
         };
-        if args.json {
-            print_json(&stored);
-        } else {
-            print!("{}", plan_text(&stored));
-        }
-        return Ok(());
+        let stored = app::open_or_create_plan(store, &request, today())?;
+        return show(&stored, args.json, plan_text);
     };
     match command {
         PlanCommand::Close { component, json } => {
-            let stored = store.close_plan(component_id(store, &component)?)?;
-            if json {
-                print_json(&stored);
-            } else {
-                print!("{}", grades_text(&stored));
-            }
+            let stored = app::close_plan(store, component_named(store, &component)?.id)?;
+            show(&stored, json, grades_text)
         }
         PlanCommand::Regenerate {
             component,
@@ -314,36 +274,23 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             keep_edited,
             json,
         } => {
-            let id = component_id(store, &component)?;
-            let open = store
-                .open_plan(id)?
-                .ok_or(Error::NoOpenPlan(component.clone()))?;
-            let options = objectives.map(|n| plan_options(Some(n), &open.plan.options));
-            let preview = store.preview_regenerate(id, options.as_ref())?;
+            let id = component_named(store, &component)?.id;
             if !apply {
+                let preview = app::preview_regenerate(store, id, objectives)?;
                 if json {
                     print_json(&preview);
                 } else {
-                    print!("{}", diff_text(&preview.diff));
+                    print_text(&diff_text(&preview.diff));
                 }
                 return Ok(());
             }
-            let mut kept: BTreeSet<String> = keep.into_iter().collect();
-            if keep_edited {
-                kept.extend(
-                    open.plan
-                        .actions
-                        .iter()
-                        .filter(|a| a.edited)
-                        .map(|a| a.id.clone()),
-                );
-            }
-            let stored = store.regenerate_plan(id, options.as_ref(), &kept)?;
-            if json {
-                print_json(&stored);
-            } else {
-                print!("{}", plan_text(&stored));
-            }
+            let request = Regenerate {
+                component_id: id,
+                objectives,
+                keep,
+                keep_edited,
+            };
+            show(&app::regenerate(store, &request)?, json, plan_text)
         }
         PlanCommand::Add {
             component,
@@ -359,40 +306,84 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
                 objective,
                 owner: parse_owner(&owner)?,
                 assignee,
-                start: parse_date_for("--start", &start)?,
-                end: parse_date_for("--end", &end)?,
+                start: parse_date("--start", &start)?,
+                end: parse_date("--end", &end)?,
             };
-            let action = store.add_action(component_id(store, &component)?, &new)?;
-            println!("{}", action.id);
+            let added = app::add_action(store, component_named(store, &component)?.id, &new)?;
+            say!("{}", added.action.id);
+            Ok(())
         }
         PlanCommand::Remove { component, action } => {
-            store.remove_action(component_id(store, &component)?, &action)?;
+            app::remove_action(store, component_named(store, &component)?.id, &action)?;
+            Ok(())
         }
+        PlanCommand::Resolve { component, keep } => {
+            let stored = app::resolve_plan(store, component_named(store, &component)?.id, keep)?;
+            say!(
+                "plan {} of {}: version {keep} kept, the other versions deleted",
+                stored.id,
+                stored.component
+            );
+            Ok(())
+        }
+        PlanCommand::History { component, json } => {
+            let plans = app::plans(store, component_named(store, &component)?.id)?;
+            if json {
+                print_json(&plans);
+            } else {
+                print_text(&history_text(&plans));
+            }
+            Ok(())
+        }
+        PlanCommand::Org {
+            group,
+            min,
+            max,
+            json,
+        } => {
+            let common = app::common_objectives(
+                store,
+                group.as_deref(),
+                min,
+                max,
+                mamos::model::DEFAULT_LANG,
+            )?;
+            if json {
+                print_json(&serde_json::json!({"group": group, "common_objectives": common}));
+            } else if common.is_empty() {
+                say!(
+                    "no gap is shared by {min} or more components of {}",
+                    group.as_deref().unwrap_or("the organisation")
+                );
+            } else {
+                print_text(&common_objectives_text(&common));
+            }
+            Ok(())
+        }
+        edit => edit_action(store, edit),
+    }
+}
+
+/// The subcommands that edit one action of the open plan.
+fn edit_action(store: &mut Store, command: PlanCommand) -> Result<()> {
+    let (component, action, edit) = match command {
         PlanCommand::Rename {
             component,
             action,
             title,
-        } => {
-            let edit = ActionEdit::Rename { title };
-            store.edit_action(component_id(store, &component)?, &action, &edit)?;
-        }
+        } => (component, action, ActionEdit::Rename { title }),
         PlanCommand::Assign {
             component,
             action,
             owner,
             to,
         } => {
-            if owner.is_none() && to.is_none() {
-                return Err(Error::invalid(
-                    "assign",
-                    "give --owner ROLE, --to NAME, or both",
-                ));
-            }
+            let owner = owner.as_deref().map(parse_owner).transpose()?;
             let edit = ActionEdit::Reassign {
-                owner: owner.as_deref().map(parse_owner).transpose()?,
+                owner,
                 assignee: to,
             };
-            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+            (component, action, edit)
         }
         PlanCommand::Schedule {
             component,
@@ -401,19 +392,16 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             end,
         } => {
             let edit = ActionEdit::Reschedule {
-                start: parse_date_for("--start", &start)?,
-                end: parse_date_for("--end", &end)?,
+                start: parse_date("--start", &start)?,
+                end: parse_date("--end", &end)?,
             };
-            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+            (component, action, edit)
         }
         PlanCommand::Move {
             component,
             action,
             to,
-        } => {
-            let edit = ActionEdit::Move { position: to };
-            store.edit_action(component_id(store, &component)?, &action, &edit)?;
-        }
+        } => (component, action, ActionEdit::Move { position: to }),
         PlanCommand::Status {
             component,
             action,
@@ -422,75 +410,66 @@ pub fn run_plan(store: &mut Store, args: PlanArgs) -> Result<()> {
             let edit = ActionEdit::Status {
                 status: ActionStatus::parse(&status)?,
             };
-            store.edit_action(component_id(store, &component)?, &action, &edit)?;
+            (component, action, edit)
         }
-        PlanCommand::Resolve { component, keep } => {
-            let stored = store.resolve_plan_conflict(component_id(store, &component)?, keep)?;
-            println!(
-                "plan {} of {}: version {keep} kept, the other versions deleted",
-                stored.id, stored.component
-            );
-        }
-        PlanCommand::History { component, json } => {
-            let plans = store.plans(component_id(store, &component)?)?;
-            if json {
-                print_json(&plans);
-            } else {
-                for p in &plans {
-                    let state = match (p.conflict_of, &p.closed_at, p.mean_grade) {
-                        (Some(original), _, _) => format!(
-                            "conflicting version of plan {original}: keep one with `mamos plan resolve`"
-                        ),
-                        (None, None, _) => "open".to_string(),
-                        (None, Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
-                        (None, Some(_), None) => "closed, not graded".to_string(),
-                    };
-                    println!(
-                        "{}  {} to {}  {} actions  {state}",
-                        p.id,
-                        p.plan.start,
-                        p.plan.end,
-                        p.plan.actions.len()
-                    );
-                }
-            }
-        }
-        PlanCommand::Org {
-            group,
-            min,
-            max,
-            json,
-        } => {
-            let common =
-                store.common_objectives(group.as_deref(), min, max, mamos::model::DEFAULT_LANG)?;
-            if json {
-                print_json(&serde_json::json!({"group": group, "common_objectives": common}));
-            } else if common.is_empty() {
-                println!(
-                    "no gap is shared by {min} or more components of {}",
-                    group.as_deref().unwrap_or("the organisation")
-                );
-            } else {
-                for o in &common {
-                    let served: Vec<String> = o
-                        .components
-                        .iter()
-                        .map(|c| format!("{} ({}→{})", c.name, c.level, c.target))
-                        .collect();
-                    println!(
-                        "{}  [{}, owner {}, priority {:.2}]\n  serves: {}\n  next step: {}",
-                        o.title,
-                        o.practice_id,
-                        o.owner.as_str(),
-                        o.priority,
-                        served.join(", "),
-                        o.step
-                    );
-                }
-            }
-        }
+        _ => unreachable!("run_plan handles the other subcommands"),
+    };
+    let id = component_named(store, &component)?.id;
+    app::edit_action(store, id, &action, &edit)?;
+    Ok(())
+}
+
+/// Prints a plan as JSON, or as `text` renders it.
+fn show(stored: &StoredPlan, json: bool, text: fn(&StoredPlan) -> String) -> Result<()> {
+    if json {
+        print_json(stored);
+    } else {
+        print_text(&text(stored));
     }
     Ok(())
+}
+
+fn history_text(plans: &[StoredPlan]) -> String {
+    let mut out = String::new();
+    for p in plans {
+        let state = match (p.conflict_of, &p.closed_at, p.mean_grade) {
+            (Some(original), _, _) => format!(
+                "conflicting version of plan {original}: keep one with `mamos plan resolve`"
+            ),
+            (None, None, _) => "open".to_string(),
+            (None, Some(_), Some(grade)) => format!("closed, mean grade {grade:.2}"),
+            (None, Some(_), None) => "closed, not graded".to_string(),
+        };
+        out.push_str(&format!(
+            "{}  {} to {}  {} actions  {state}\n",
+            p.id,
+            p.plan.start,
+            p.plan.end,
+            p.plan.actions.len()
+        ));
+    }
+    out
+}
+
+fn common_objectives_text(common: &[mamos::plan::CommonObjective]) -> String {
+    let mut out = String::new();
+    for o in common {
+        let served: Vec<String> = o
+            .components
+            .iter()
+            .map(|c| format!("{} ({}→{})", c.name, c.level, c.target))
+            .collect();
+        out.push_str(&format!(
+            "{}  [{}, owner {}, priority {:.2}]\n  serves: {}\n  next step: {}\n",
+            o.title,
+            o.practice_id,
+            o.owner.as_str(),
+            o.priority,
+            served.join(", "),
+            o.step
+        ));
+    }
+    out
 }
 
 fn plan_text(stored: &StoredPlan) -> String {
@@ -581,7 +560,7 @@ fn grades_text(stored: &StoredPlan) -> String {
     out
 }
 
-fn diff_text(diff: &mamos::plan::PlanDiff) -> String {
+fn diff_text(diff: &PlanDiff) -> String {
     if diff.is_empty() {
         return "regenerating would change nothing\n".to_string();
     }

@@ -1,26 +1,17 @@
-//! Bundles and CSV tables on disk: the one code path behind `mamos export`,
-//! `mamos import`, `mamos csv` and the desktop's Export menu and Import panel.
-//! The formats themselves are the pure `exchange` module and the merge is
-//! `Store::import_bundle`; this module only reads and writes the files.
+//! Moving work between laptops and into spreadsheets: `.mamos.json` bundles
+//! written and merged, and the CSV tables. The formats are the pure
+//! `exchange` module and the merge is `Store::import_bundle`; this module
+//! reads and writes the files.
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
+use super::Scope;
 use crate::exchange::Bundle;
-use crate::exports::write_atomically;
 use crate::store::{ExportScope, ImportSummary, Store};
 use crate::{Error, Result};
-
-/// What a bundle holds, as the desktop asks for it (the CLI names a component instead).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum BundleScope {
-    Organisation,
-    Group { name: String },
-    Component { id: i64 },
-}
 
 /// A bundle written to disk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -40,11 +31,21 @@ pub struct CsvWritten {
     pub rows: usize,
 }
 
-/// Writes the bundle of `scope` to `path`; whatever was at `path` stays until the whole file is written.
-pub fn export_bundle_file(store: &Store, scope: ExportScope, path: &Path) -> Result<BundleWritten> {
+/// Writes the bundle of `scope` to `path`; whatever was at `path` stays until
+/// the whole file is written.
+pub fn export_bundle(store: &Store, scope: &Scope, path: &Path) -> Result<BundleWritten> {
+    let component_name;
+    let scope = match scope {
+        Scope::Organisation => ExportScope::Organisation,
+        Scope::Group { name } => ExportScope::Group(name),
+        Scope::Component { id } => {
+            component_name = store.component(*id)?.name;
+            ExportScope::Component(&component_name)
+        }
+    };
     let bundle = store.export_bundle(scope)?;
     let text = bundle.to_json();
-    write_atomically(path, text.as_bytes())?;
+    super::write_atomically(path, text.as_bytes())?;
     Ok(BundleWritten {
         path: path.display().to_string(),
         components: bundle.components.len(),
@@ -53,18 +54,17 @@ pub fn export_bundle_file(store: &Store, scope: ExportScope, path: &Path) -> Res
     })
 }
 
-/// Reads, checks and merges the bundle at `path` (all or nothing); every error names the file.
-pub fn import_bundle_file(store: &mut Store, path: &Path) -> Result<ImportSummary> {
+/// Reads, checks and merges the bundle at `path`, all or nothing; every error
+/// names the file, and every conflict is kept (both versions) and reported.
+pub fn import_bundle(store: &mut Store, path: &Path) -> Result<ImportSummary> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| Error::File {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = super::read_text(path)?;
     let parsed = Bundle::parse(&file, &text, |id, version| store.bank(id, version).is_ok())?;
     store.import_bundle(&file, &parsed)
 }
 
-/// Writes the CSV tables of the whole database into `dir` (created when missing), one file each.
+/// Writes the CSV tables of the whole database into `dir` (created when
+/// missing), one file each.
 pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
     let tables = crate::exchange::csv_tables(store)?;
     std::fs::create_dir_all(dir).map_err(|source| Error::File {
@@ -81,7 +81,7 @@ pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
         ("checkins.csv", &tables.checkins),
     ] {
         let path = dir.join(name);
-        write_atomically(&path, text.as_bytes())?;
+        super::write_atomically(&path, text.as_bytes())?;
         written.push(CsvWritten {
             path: path.display().to_string(),
             rows: text.lines().count().saturating_sub(1),

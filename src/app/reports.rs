@@ -1,105 +1,166 @@
-//! PDF documents built from the store: what each document needs is gathered
-//! here once, so the CLI (`mamos report`) and the desktop Export menu write
-//! the same bytes for the same data, options and date. The layout itself is
-//! the pure `report` module; this module only reads the store and writes the file.
+//! PDF documents: what each document needs is gathered from the store here,
+//! once, so the CLI (`mamos report`) and the desktop's Export menu write the
+//! same bytes for the same data, options and date. The layout itself is the
+//! pure `report` module.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::Scope;
+use crate::assessment::Component;
 use crate::dora::DoraOutcome;
-use crate::report::{Paper, Pdf, ReportOptions};
-use crate::store::Store;
+use crate::model::Bank;
+use crate::report::{OrgComponent, Paper, Pdf, ReportOptions};
+use crate::store::{ScoredAssessment, Store};
 use crate::{Error, Result};
 
-/// A document the desktop Export menu offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// A PDF document Mamos writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
-    /// One page for sponsors: a component's scores, largest gaps and DORA class.
+    /// One page for sponsors: of a component, a group or the organisation.
     Executive,
     /// The coach's workbook of a component's latest workshop.
     Workbook,
     /// The team's onboarding pack: the component's open 90-day plan week by week.
     Onboarding,
-    /// Every component of the organisation.
-    Organisation,
-    /// The components of one group.
-    Group,
-    /// One page for sponsors about the whole organisation.
-    OrganisationSummary,
-    /// One page for sponsors about one group.
-    GroupSummary,
+    /// The report of a group or of the organisation: heatmap, roll-ups, trends
+    /// and the organisation-level plan.
+    Org,
 }
 
-/// The paper size chosen in the Export menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum PaperSize {
-    A4,
-    Letter,
-}
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::Executive,
+        DocumentKind::Workbook,
+        DocumentKind::Onboarding,
+        DocumentKind::Org,
+    ];
 
-impl From<PaperSize> for Paper {
-    fn from(size: PaperSize) -> Paper {
-        match size {
-            PaperSize::A4 => Paper::A4,
-            PaperSize::Letter => Paper::Letter,
+    /// The name the CLI's `--kind` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Executive => "executive",
+            DocumentKind::Workbook => "workbook",
+            DocumentKind::Onboarding => "onboarding",
+            DocumentKind::Org => "org",
+        }
+    }
+
+    /// Whether this document can be written about `scope`, and if not, what to give instead.
+    fn check_scope(self, scope: &Scope) -> Result<()> {
+        let for_component = matches!(scope, Scope::Component { .. });
+        let refusal = match self {
+            DocumentKind::Executive => None,
+            DocumentKind::Onboarding if !for_component => {
+                Some("an onboarding pack is written for one component: give --component NAME")
+            }
+            DocumentKind::Workbook if !for_component => {
+                Some("a workbook is written for one component: give --component NAME")
+            }
+            DocumentKind::Org if for_component => Some(
+                "the org report covers the organisation or a group: give --org or --group NAME",
+            ),
+            DocumentKind::Onboarding | DocumentKind::Workbook | DocumentKind::Org => None,
+        };
+        match refusal {
+            Some(message) => Err(Error::invalid("--kind", message)),
+            None => Ok(()),
         }
     }
 }
 
-/// What the Export menu asks for: the document, about what, in which language and on which paper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ExportRequest {
-    pub kind: DocumentKind,
-    /// The component of an executive summary or a workbook.
-    pub component_id: Option<i64>,
-    /// The group of a group report.
-    pub group: Option<String>,
-    /// `en` or `fr`.
-    pub lang: String,
-    pub paper: PaperSize,
+/// The documents that can be written about `scope`, in menu order.
+pub fn document_kinds(scope: &Scope) -> Vec<DocumentKind> {
+    DocumentKind::ALL
+        .into_iter()
+        .filter(|kind| kind.check_scope(scope).is_ok())
+        .collect()
 }
 
-/// Builds the requested document. `today` is printed on it; the author is the
-/// facilitator of the component's latest workshop (none for organisation and group reports).
-pub fn export_pdf(store: &Store, request: &ExportRequest, today: chrono::NaiveDate) -> Result<Pdf> {
+/// A document to write: which, about what, in which language and on which paper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportRequest {
+    pub kind: DocumentKind,
+    pub scope: Scope,
+    /// `en` or `fr`.
+    pub lang: String,
+    pub paper: Paper,
+    /// The organisation's name, for the page headers; may be empty.
+    #[serde(default)]
+    pub organisation: String,
+    /// The PDF's author. Default: the facilitator of the workshop the document
+    /// is about (none for group and organisation documents).
+    #[serde(default)]
+    pub author: Option<String>,
+}
+
+/// A PDF written to disk: where, how big, and what could not be rendered.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ReportWritten {
+    pub path: String,
+    pub bytes: u64,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+}
+
+/// Writes the requested document to `path`, dated `date`; whatever was at
+/// `path` stays until the whole file is written.
+pub fn write_report(
+    store: &Store,
+    request: &ReportRequest,
+    path: &Path,
+    date: NaiveDate,
+) -> Result<ReportWritten> {
+    let pdf = document(store, request, date)?;
+    super::write_atomically(path, &pdf.bytes)?;
+    Ok(ReportWritten {
+        path: path.display().to_string(),
+        bytes: pdf.bytes.len() as u64,
+        pages: pdf.pages,
+        warnings: pdf.warnings,
+    })
+}
+
+/// Builds the requested document, dated `date`.
+pub fn document(store: &Store, request: &ReportRequest, date: NaiveDate) -> Result<Pdf> {
+    request.kind.check_scope(&request.scope)?;
     let mut options = ReportOptions {
         lang: request.lang.clone(),
-        paper: request.paper.into(),
-        date: today,
-        organisation: String::new(),
-        author: String::new(),
+        paper: request.paper,
+        date,
+        organisation: request.organisation.clone(),
+        author: request.author.clone().unwrap_or_default(),
     };
-    let component = || {
-        request.component_id.ok_or_else(|| {
-            Error::invalid("component", "choose the component this document is about")
-        })
-    };
-    let group = || match request.group.as_deref() {
-        Some(group) if !group.trim().is_empty() => Ok(group),
-        _ => Err(Error::invalid(
-            "group",
-            "choose the group this report is about",
-        )),
-    };
-    match request.kind {
-        DocumentKind::Executive => executive_pdf(store, component()?, &mut options, true),
-        DocumentKind::Workbook => workbook_pdf(store, component()?, &mut options, true),
-        DocumentKind::Onboarding => onboarding_pdf(store, component()?, &mut options, true),
-        DocumentKind::Organisation => org_pdf(store, None, &options),
-        DocumentKind::Group => org_pdf(store, Some(group()?), &options),
-        DocumentKind::OrganisationSummary => rollup_executive_pdf(store, None, &options),
-        DocumentKind::GroupSummary => rollup_executive_pdf(store, Some(group()?), &options),
+    let default_author = request.author.is_none();
+    let group = request.scope.group();
+    match (request.kind, &request.scope) {
+        (DocumentKind::Executive, Scope::Component { id }) => {
+            executive_pdf(store, *id, &mut options, default_author)
+        }
+        (DocumentKind::Workbook, Scope::Component { id }) => {
+            workbook_pdf(store, *id, &mut options, default_author)
+        }
+        (DocumentKind::Onboarding, Scope::Component { id }) => {
+            onboarding_pdf(store, *id, &mut options, default_author)
+        }
+        (DocumentKind::Executive, _) => rollup_executive_pdf(store, group, &options),
+        (DocumentKind::Org, _) => org_pdf(store, group, &options),
+        (DocumentKind::Workbook | DocumentKind::Onboarding, _) => {
+            unreachable!("check_scope refuses these without a component")
+        }
     }
 }
 
 /// The coach's workbook of a component's latest workshop (with the comparison
-/// to the one before, when there is one). With `default_author`, the author is that workshop's facilitator.
-pub fn workbook_pdf(
+/// to the one before, when there is one). With `default_author`, the author
+/// is that workshop's facilitator.
+fn workbook_pdf(
     store: &Store,
     component_id: i64,
     options: &mut ReportOptions,
@@ -126,9 +187,7 @@ pub fn workbook_pdf(
         )),
         None => None,
     };
-    let dora = store
-        .dora(current.id)?
-        .map(|(metrics, year)| DoraOutcome::new(metrics, year));
+    let dora = super::workshops::dora(store, current.id)?;
     if default_author {
         options.author = current.facilitator.clone();
     }
@@ -145,9 +204,9 @@ pub fn workbook_pdf(
     )
 }
 
-/// The one-page executive summary of a component, with the DORA outcome of its latest workshop.
-/// With `default_author`, the author is that workshop's facilitator.
-pub fn executive_pdf(
+/// The one-page executive summary of a component, with the DORA outcome of
+/// its latest workshop. With `default_author`, the author is that workshop's facilitator.
+fn executive_pdf(
     store: &Store,
     component_id: i64,
     options: &mut ReportOptions,
@@ -160,9 +219,7 @@ pub fn executive_pdf(
             if default_author {
                 options.author = latest.facilitator.clone();
             }
-            store
-                .dora(latest.id)?
-                .map(|(metrics, year)| DoraOutcome::new(metrics, year))
+            super::workshops::dora(store, latest.id)?
         }
         None => None,
     };
@@ -182,7 +239,7 @@ pub fn executive_pdf(
 /// The organisation report, or with `group` the report of one group: the
 /// heatmap of each component's latest scores, the roll-ups, the trends and the
 /// organisation-level plan.
-pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> Result<Pdf> {
+fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> Result<Pdf> {
     let (entries, bank) = org_components(store, &scope_components(store, group)?)?;
     let groups = match group {
         Some(_) => Vec::new(),
@@ -204,7 +261,7 @@ pub fn org_pdf(store: &Store, group: Option<&str>, options: &ReportOptions) -> R
 
 /// The one-page executive summary of a group or the whole organisation: the
 /// roll-up, the DORA classes of the components' latest workshops, the shared gaps.
-pub fn rollup_executive_pdf(
+fn rollup_executive_pdf(
     store: &Store,
     group: Option<&str>,
     options: &ReportOptions,
@@ -240,7 +297,7 @@ pub fn rollup_executive_pdf(
 
 /// The team's onboarding pack: the component's open plan week by week.
 /// With `default_author`, the author is the facilitator of the plan's workshop.
-pub fn onboarding_pdf(
+fn onboarding_pdf(
     store: &Store,
     component_id: i64,
     options: &mut ReportOptions,
@@ -266,10 +323,7 @@ pub fn onboarding_pdf(
 }
 
 /// The components of the organisation, or of `group`.
-fn scope_components(
-    store: &Store,
-    group: Option<&str>,
-) -> Result<Vec<crate::assessment::Component>> {
+fn scope_components(store: &Store, group: Option<&str>) -> Result<Vec<Component>> {
     match group {
         Some(name) => store.group_components(name),
         None => store.components(),
@@ -280,12 +334,11 @@ fn scope_components(
 /// workshops, and the bank to name the pillars.
 fn org_components(
     store: &Store,
-    components: &[crate::assessment::Component],
-) -> Result<(Vec<crate::report::OrgComponent>, Arc<crate::model::Bank>)> {
-    // Every workshop's scores in one bulk read (oldest first, as `workshops()`
-    // lists them), instead of one full workshop view per workshop.
-    let mut history: std::collections::HashMap<i64, Vec<crate::store::ScoredAssessment>> =
-        std::collections::HashMap::new();
+    components: &[Component],
+) -> Result<(Vec<OrgComponent>, Arc<Bank>)> {
+    // Every workshop's scores in one bulk read, instead of one full workshop
+    // view per workshop.
+    let mut history: HashMap<i64, Vec<ScoredAssessment>> = HashMap::new();
     for scored in store.assessment_scores_all()? {
         history.entry(scored.component_id).or_default().push(scored);
     }
@@ -308,7 +361,7 @@ fn org_components(
             Some(latest) => latest.scores,
             None => store.scores(component.id)?,
         };
-        entries.push(crate::report::OrgComponent {
+        entries.push(OrgComponent {
             name: component.name.clone(),
             scores,
             trend,
@@ -318,24 +371,4 @@ fn org_components(
         entries,
         bank.unwrap_or_else(|| Arc::new(crate::model::builtin_bank())),
     ))
-}
-
-/// Writes `bytes` next to `path` first, then renames it over `path`: a full
-/// disk or a refused write leaves whatever was at `path` untouched.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let file_error = |source| Error::File {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    if let Err(source) = std::fs::write(&partial, bytes) {
-        let _ = std::fs::remove_file(&partial);
-        return Err(file_error(source));
-    }
-    std::fs::rename(&partial, path).map_err(|source| {
-        let _ = std::fs::remove_file(&partial);
-        file_error(source)
-    })
 }

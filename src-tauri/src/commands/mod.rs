@@ -1,0 +1,97 @@
+//! The commands the UI invokes, one module per domain as in `mamos::app`.
+//! Each is a few lines: take the arguments, call one use case on a blocking
+//! thread (SQLite and PDF work must not freeze the window), and map a core
+//! error to an `ErrorReport { code, message }`.
+
+pub mod components;
+pub mod exchange;
+pub mod history;
+pub mod plans;
+pub mod reports;
+pub mod workshops;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use mamos::api::AppInfo;
+use mamos::error::ErrorReport;
+use mamos::store::Store;
+use tauri::State;
+
+/// The open store, or why it could not be opened (shown by the UI on every call).
+pub struct Db {
+    path: PathBuf,
+    store: Result<Arc<Mutex<Store>>, ErrorReport>,
+}
+
+impl Db {
+    pub fn open(path: PathBuf) -> Db {
+        let store = Store::open(&path)
+            .map(|store| Arc::new(Mutex::new(store)))
+            .map_err(|error| ErrorReport::from(&error));
+        Db { path, store }
+    }
+
+    /// Runs `work` on the store on a blocking thread.
+    async fn run<T, F>(&self, work: F) -> Result<T, ErrorReport>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> mamos::Result<T> + Send + 'static,
+    {
+        let store = self.store.clone()?;
+        let outcome = tauri::async_runtime::spawn_blocking(move || {
+            // SQLite rolls back whatever a panicking call left open, so a poisoned lock is safe to reuse.
+            let mut store = store
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            work(&mut store)
+        })
+        .await;
+        match outcome {
+            Ok(result) => result.map_err(|error| ErrorReport::from(&error)),
+            Err(error) => Err(ErrorReport {
+                code: "internal".to_string(),
+                message: format!("the operation stopped unexpectedly: {error}"),
+            }),
+        }
+    }
+}
+
+/// Today on the local calendar: the date of new workshops, plans and documents.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command]
+pub async fn app_info(db: State<'_, Db>) -> Result<AppInfo, ErrorReport> {
+    Ok(AppInfo {
+        db_path: db.path.display().to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    })
+}
+
+/// Only absolute paths are used: a relative one would land wherever the app was started from.
+fn absolute(path: String, what: &str) -> Result<PathBuf, ErrorReport> {
+    let path = PathBuf::from(path.trim());
+    if path.is_absolute() {
+        Ok(path)
+    } else {
+        Err(ErrorReport::from(&mamos::Error::invalid(
+            "path",
+            format!("choose {what} in the dialog, or type its full path (starting with /)"),
+        )))
+    }
+}
+
+/// `path`, with `suffix` added when its extension is not `extension` (GTK's save dialog may leave it off).
+fn with_extension(mut path: PathBuf, suffix: &str, extension: &str) -> PathBuf {
+    let has_it = path
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(extension));
+    if !has_it {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(suffix);
+        path.set_file_name(name);
+    }
+    path
+}
