@@ -55,7 +55,8 @@ pub struct TargetOverride {
 pub struct Evidence {
     pub id: i64,
     pub practice_id: String,
-    pub target: String,
+    /// A URL or a file path (the SQL column is still named `target`).
+    pub location: String,
     pub label: String,
 }
 

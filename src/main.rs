@@ -358,8 +358,8 @@ enum EvidenceCommand {
     Add {
         workshop: i64,
         practice_id: String,
-        /// A URL or a file path.
-        target: String,
+        /// Where the evidence is: a URL or a file path.
+        location: String,
         /// A short label.
         #[arg(long, default_value = "")]
         label: String,
@@ -961,10 +961,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Evidence(EvidenceCommand::Add {
             workshop,
             practice_id,
-            target,
+            location,
             label,
         }) => {
-            let evidence = store.add_evidence(workshop, &practice_id, &target, &label)?;
+            let evidence = store.add_evidence(workshop, &practice_id, &location, &label)?;
             println!("{}", evidence.id);
         }
         Command::Evidence(EvidenceCommand::List { workshop, json }) => {
@@ -973,7 +973,7 @@ fn run(cli: Cli) -> Result<()> {
                 print_json(&evidence);
             } else {
                 for e in evidence {
-                    println!("{}  {}  {}  {}", e.id, e.practice_id, e.label, e.target);
+                    println!("{}  {}  {}  {}", e.id, e.practice_id, e.label, e.location);
                 }
             }
         }

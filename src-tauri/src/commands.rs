@@ -288,11 +288,11 @@ pub async fn add_evidence(
     db: State<'_, Db>,
     workshop_id: i64,
     practice_id: String,
-    target: String,
+    location: String,
     label: String,
 ) -> Result<WorkshopState, ErrorReport> {
     db.run(move |store| {
-        store.add_evidence(workshop_id, &practice_id, &target, &label)?;
+        store.add_evidence(workshop_id, &practice_id, &location, &label)?;
         store.workshop_state(workshop_id)
     })
     .await

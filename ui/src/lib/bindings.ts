@@ -171,7 +171,11 @@ export type TargetOverride = {
  */
 key: string, pillar: boolean, level: number, reason: string, };
 
-export type Evidence = { id: number, practice_id: string, target: string, label: string, };
+export type Evidence = { id: number, practice_id: string, 
+/**
+ * A URL or a file path (the SQL column is still named `target`).
+ */
+location: string, label: string, };
 
 export type AssessmentView = { component: Component, bank: Bank, 
 /**

@@ -44,8 +44,8 @@ export function setWorkshopNote(workshopId: number, practiceId: string, note: st
 }
 
 /** Adds an evidence link: a URL or a file path, and a short label. */
-export function addEvidence(workshopId: number, practiceId: string, target: string, label: string): Promise<WorkshopState> {
-  return serial(() => invoke<WorkshopState>('add_evidence', { workshopId, practiceId, target, label }));
+export function addEvidence(workshopId: number, practiceId: string, location: string, label: string): Promise<WorkshopState> {
+  return serial(() => invoke<WorkshopState>('add_evidence', { workshopId, practiceId, location, label }));
 }
 
 export function removeEvidence(workshopId: number, evidenceId: number): Promise<WorkshopState> {
