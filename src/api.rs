@@ -22,7 +22,9 @@ pub struct ExportReport {
 
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
-    use crate::assessment::{AssessmentView, Component, Evidence, PracticeAnswer, TargetOverride};
+    use crate::assessment::{
+        AssessmentView, Component, Evidence, PracticeAnswer, PracticeTarget, TargetOverride,
+    };
     use crate::dora::{
         Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
         QuickCheck, ReportYear, TimeBand,
@@ -42,7 +44,9 @@ pub fn typescript_bindings() -> String {
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
-    use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
+    use crate::scoring::{
+        Answer, OverallScore, PillarScore, Scores, TargetOrigin, TargetOverrides,
+    };
     use crate::store::{
         ActionEdit, Checkin, CheckinInput, FlaggedPractice, ImportSummary, NewAction,
         PracticeVotes, Rag, RegeneratePreview, StoredPlan, Workshop, WorkshopState,
@@ -73,6 +77,8 @@ pub fn typescript_bindings() -> String {
         Component::decl(&cfg),
         PracticeAnswer::decl(&cfg),
         TargetOverride::decl(&cfg),
+        TargetOrigin::decl(&cfg),
+        PracticeTarget::decl(&cfg),
         Evidence::decl(&cfg),
         AssessmentView::decl(&cfg),
         Vote::decl(&cfg),

@@ -693,7 +693,10 @@ mod tests {
         let written = r#"{"practice_id":"methods.ci","target":"https://ci.example","label":"CI"}"#;
         let evidence: BundleEvidence = serde_json::from_str(written).expect("a format 3 link");
         assert_eq!(evidence.location, "https://ci.example");
-        assert_eq!(serde_json::to_string(&evidence).expect("serializes"), written);
+        assert_eq!(
+            serde_json::to_string(&evidence).expect("serializes"),
+            written
+        );
     }
 
     #[test]

@@ -260,3 +260,37 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
         .unwrap_err();
     assert_eq!(error.code(), "unknown_action");
 }
+
+#[test]
+fn the_assessment_and_the_workshop_say_which_target_each_practice_is_held_to_and_why() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let practice = first_practice(&store, pay.id);
+    store
+        .set_target_override(pay.id, "methods", true, 1, "a new team")
+        .unwrap();
+    store
+        .set_target_override(pay.id, &practice, false, 4, "regulated")
+        .unwrap();
+    let workshop = store
+        .start_workshop(pay.id, day(2), "Coach", &["Ana".to_string()])
+        .unwrap();
+
+    let view = store.assessment(pay.id).unwrap();
+    let own = &view.targets[0];
+    assert_eq!(own.practice_id, practice);
+    assert_eq!((own.level, own.reason.as_deref()), (4, Some("regulated")));
+    let methods = view.bank.pillar(PillarId::Methods).unwrap();
+    let second = &view.targets[1];
+    assert_eq!(second.practice_id, methods.practices[1].id);
+    assert_eq!(
+        (second.level, second.reason.as_deref()),
+        (1, Some("a new team"))
+    );
+    assert_eq!(
+        store.workshop_state(workshop.id).unwrap().view.targets,
+        view.targets
+    );
+}

@@ -115,8 +115,7 @@ impl Store {
         if location.is_empty() {
             return Err(Error::invalid("evidence", "expected a URL or a file path"));
         }
-        if location.chars().count() > MAX_EVIDENCE_CHARS || location.chars().any(char::is_control)
-        {
+        if location.chars().count() > MAX_EVIDENCE_CHARS || location.chars().any(char::is_control) {
             return Err(Error::invalid(
                 "evidence",
                 format!("expected a URL or a file path on one line, at most {MAX_EVIDENCE_CHARS} characters"),

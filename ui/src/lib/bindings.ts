@@ -171,6 +171,14 @@ export type TargetOverride = {
  */
 key: string, pillar: boolean, level: number, reason: string, };
 
+export type TargetOrigin = "blueprint" | "practice_override" | "pillar_override";
+
+export type PracticeTarget = { practice_id: string, level: number, origin: TargetOrigin, 
+/**
+ * The override's reason; null when the target is the blueprint's.
+ */
+reason: string | null, blueprint_level: number, };
+
 export type Evidence = { id: number, practice_id: string, 
 /**
  * A URL or a file path (the SQL column is still named `target`).
@@ -185,7 +193,11 @@ answers: Array<PracticeAnswer>, scores: Scores, radar: RadarChart,
 /**
  * The coach's target overrides that the scores use.
  */
-overrides: Array<TargetOverride>, evidence: Array<Evidence>, };
+overrides: Array<TargetOverride>, 
+/**
+ * The target each practice of the bank is held to, in bank order.
+ */
+targets: Array<PracticeTarget>, evidence: Array<Evidence>, };
 
 export type Vote = { participant: string, answer: Answer, };
 
