@@ -32,7 +32,9 @@ pub fn typescript_bindings() -> String {
     use crate::error::ErrorReport;
     use crate::exchange_files::{BundleScope, BundleWritten, CsvWritten};
     use crate::exports::{DocumentKind, ExportRequest, PaperSize};
-    use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
+    use crate::history::{
+        Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint, WorkshopPair,
+    };
     use crate::model::{
         Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
         Practice,
@@ -105,6 +107,7 @@ pub fn typescript_bindings() -> String {
         PillarDelta::decl(&cfg),
         OverallDelta::decl(&cfg),
         TrendPoint::decl(&cfg),
+        WorkshopPair::decl(&cfg),
         Group::decl(&cfg),
         PillarCell::decl(&cfg),
         HeatRow::decl(&cfg),

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::assessment::Component;
 use crate::dora::DoraOutcome;
-use crate::history::{Comparison, TrendPoint};
+use crate::history::{comparison_pair, Comparison, HeldWorkshop, TrendPoint, WorkshopPair};
 use crate::model::{Blueprint, PillarId};
 use crate::rollup::{heatmap_cell, rollup, HeatCell, Rollup};
 use crate::scoring::Scores;
@@ -216,6 +216,27 @@ impl Store {
             to: after,
             comparison,
         })
+    }
+
+    /// The two workshops of a component to compare: the ids chosen, else the
+    /// defaults of `history::comparison_pair` (the current workshop and the
+    /// one held before it).
+    pub fn comparison_pair(
+        &self,
+        component_id: i64,
+        from: Option<i64>,
+        to: Option<i64>,
+    ) -> Result<WorkshopPair> {
+        let component = self.component(component_id)?;
+        let held: Vec<HeldWorkshop> = self
+            .all_workshops(component_id)?
+            .iter()
+            .map(|w| HeldWorkshop {
+                id: w.id,
+                conflict_of: w.conflict_of,
+            })
+            .collect();
+        comparison_pair(&held, from, to).map_err(|no| no.into_error(&component.name, &held))
     }
 
     /// Moves an action of the component's open plan so it starts in plan week

@@ -294,3 +294,29 @@ fn the_assessment_and_the_workshop_say_which_target_each_practice_is_held_to_and
         view.targets
     );
 }
+
+#[test]
+fn a_comparison_opens_on_the_current_workshop_and_the_one_held_before() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let alone = store.add_component("Search", Blueprint::II, None).unwrap();
+    let ana = ["Ana".to_string()];
+    let first = store.start_workshop(pay.id, day(1), "", &ana).unwrap();
+    let second = store.start_workshop(pay.id, day(2), "", &ana).unwrap();
+
+    let pair = store.comparison_pair(pay.id, None, None).unwrap();
+    assert_eq!((pair.from, pair.to), (first.id, second.id));
+    let stranger = store.workshops(alone.id).unwrap()[0].id;
+    let refused = store.comparison_pair(pay.id, Some(stranger), None);
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("is not a workshop of \"Payments\""));
+    let single = store.comparison_pair(alone.id, None, None);
+    assert!(single
+        .unwrap_err()
+        .to_string()
+        .contains("has only one workshop"));
+}

@@ -11,7 +11,7 @@ use mamos::dora::{DoraMetrics, DoraOutcome, ReportYear};
 use mamos::error::ErrorReport;
 use mamos::exchange_files::{BundleScope, BundleWritten, CsvWritten};
 use mamos::exports::ExportRequest;
-use mamos::history::TrendPoint;
+use mamos::history::{TrendPoint, WorkshopPair};
 use mamos::model::Blueprint;
 use mamos::plan::PlanOptions;
 use mamos::scoring::Answer;
@@ -341,6 +341,16 @@ pub async fn clear_target_override(
         store.assessment(component_id)
     })
     .await
+}
+
+/// The two workshops a comparison of the component opens with.
+#[tauri::command]
+pub async fn comparison_pair(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<WorkshopPair, ErrorReport> {
+    db.run(move |store| store.comparison_pair(component_id, None, None))
+        .await
 }
 
 /// Two workshops of one component side by side (`from` the earlier).

@@ -62,6 +62,7 @@ fn main() {
             commands::remove_evidence,
             commands::set_target_override,
             commands::clear_target_override,
+            commands::comparison_pair,
             commands::compare_workshops,
             commands::component_trend,
             commands::load_plan,

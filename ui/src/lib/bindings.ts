@@ -423,6 +423,8 @@ export type TrendPoint = { date: string, overall: number | null,
  */
 pillars: Array<number | null>, };
 
+export type WorkshopPair = { from: number, to: number, };
+
 export type Group = { name: string, components: Array<string>, };
 
 export type PillarCell = { id: PillarId, 
