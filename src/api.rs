@@ -37,7 +37,7 @@ pub fn typescript_bindings() -> String {
     };
     use crate::model::{
         Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
-        Practice,
+        PillarName, Practice,
     };
     use crate::plan::{
         Action, ActionChange, ActionStatus, CheckinDate, CommonObjective, Deferred, KeyResult,
@@ -64,6 +64,7 @@ pub fn typescript_bindings() -> String {
         Bank::decl(&cfg),
         Level::decl(&cfg),
         Pillar::decl(&cfg),
+        PillarName::decl(&cfg),
         Practice::decl(&cfg),
         Owner::decl(&cfg),
         Improvement::decl(&cfg),

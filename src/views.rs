@@ -11,7 +11,7 @@ use ts_rs::TS;
 use crate::assessment::Component;
 use crate::dora::DoraOutcome;
 use crate::history::{comparison_pair, Comparison, HeldWorkshop, TrendPoint, WorkshopPair};
-use crate::model::{Blueprint, PillarId};
+use crate::model::{builtin_bank, Blueprint, PillarId, PillarName};
 use crate::rollup::{heatmap_cell, rollup, HeatCell, Rollup};
 use crate::scoring::Scores;
 use crate::store::{ActionEdit, Store, StoredPlan, Workshop};
@@ -53,6 +53,8 @@ pub struct OrgView {
     /// The components shown, by name.
     pub rows: Vec<HeatRow>,
     pub rollup: Rollup,
+    /// The pillars' names, from the first component's bank (the built-in bank when none).
+    pub pillars: Vec<PillarName>,
 }
 
 /// Two workshops of a component side by side, with their DORA outcomes.
@@ -71,6 +73,7 @@ pub fn org_view(
     group: Option<String>,
     groups: Vec<Group>,
     scored: Vec<(Component, Scores)>,
+    pillars: Vec<PillarName>,
 ) -> OrgView {
     let entries: Vec<(&str, Option<&Scores>)> = scored
         .iter()
@@ -99,6 +102,7 @@ pub fn org_view(
         groups,
         rows,
         rollup,
+        pillars,
     }
 }
 
@@ -124,10 +128,17 @@ impl Store {
             .into_iter()
             .filter(|(c, _)| members.as_ref().is_none_or(|m| m.contains(&c.id)))
             .collect();
+        let pillars = match scored.first() {
+            Some((c, _)) => self
+                .shared_bank(&c.bank_id, &c.bank_version)?
+                .pillar_names(),
+            None => builtin_bank().pillar_names(),
+        };
         Ok(org_view(
             group.map(str::to_string),
             self.group_list()?,
             scored,
+            pillars,
         ))
     }
 

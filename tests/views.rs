@@ -43,6 +43,18 @@ fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blan
     store.set_answer(pay.id, &practice, level(2)).unwrap();
 
     let org = store.org_view(None).unwrap();
+    // The pillars are named by the bank, in pillar order and in its languages.
+    let pillars: Vec<(PillarId, &str, &str)> = org
+        .pillars
+        .iter()
+        .map(|p| (p.id, p.name.get("en"), p.name.get("fr")))
+        .collect();
+    assert_eq!(pillars[0], (PillarId::Methods, "Methods", "Méthodes"));
+    assert_eq!(
+        pillars[3],
+        (PillarId::Organization, "Organization", "Organisation")
+    );
+    assert_eq!(pillars.len(), 5);
     let names: Vec<&str> = org.rows.iter().map(|r| r.component.name.as_str()).collect();
     assert_eq!(names, ["Payments", "Search <script>", "Élan"]);
     let scores = store.scores(pay.id).unwrap();

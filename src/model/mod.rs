@@ -297,6 +297,26 @@ impl Bank {
     pub fn practice_count(&self) -> usize {
         self.pillars.iter().map(|p| p.practices.len()).sum()
     }
+
+    /// The five pillars' names in pillar order (the pillar id where the bank lacks one).
+    pub fn pillar_names(&self) -> Vec<PillarName> {
+        PillarId::ALL
+            .iter()
+            .map(|&id| PillarName {
+                id,
+                name: self
+                    .pillar(id)
+                    .map_or_else(|| LocalizedText::en(id.as_str()), |p| p.name.clone()),
+            })
+            .collect()
+    }
+}
+
+/// A pillar as a screen heads it: its id and its name in the bank's languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PillarName {
+    pub id: PillarId,
+    pub name: LocalizedText,
 }
 
 impl Practice {

@@ -29,6 +29,8 @@ export type Level = { value: number, label: LocalizedText, };
 
 export type Pillar = { id: PillarId, name: LocalizedText, description: LocalizedText, practices: Array<Practice>, };
 
+export type PillarName = { id: PillarId, name: LocalizedText, };
+
 export type Practice = { 
 /**
  * Unique in the bank, conventionally `<pillar>.<slug>`.
@@ -451,7 +453,11 @@ groups: Array<Group>,
 /**
  * The components shown, by name.
  */
-rows: Array<HeatRow>, rollup: Rollup, };
+rows: Array<HeatRow>, rollup: Rollup, 
+/**
+ * The pillars' names, from the first component's bank (the built-in bank when none).
+ */
+pillars: Array<PillarName>, };
 
 export type WorkshopComparison = { from: Workshop, to: Workshop, comparison: Comparison, 
 /**
