@@ -36,8 +36,8 @@ pub fn typescript_bindings() -> String {
         Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint, WorkshopPair,
     };
     use crate::model::{
-        Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
-        PillarName, Practice,
+        Bank, Blueprint, BlueprintDescription, Impact, Improvement, Level, LocalizedText, Owner,
+        Pillar, PillarId, PillarName, Practice,
     };
     use crate::plan::{
         Action, ActionChange, ActionStatus, CheckinDate, CommonObjective, Deferred, KeyResult,
@@ -61,6 +61,7 @@ pub fn typescript_bindings() -> String {
         LocalizedText::decl(&cfg),
         PillarId::decl(&cfg),
         Blueprint::decl(&cfg),
+        BlueprintDescription::decl(&cfg),
         Bank::decl(&cfg),
         Level::decl(&cfg),
         Pillar::decl(&cfg),

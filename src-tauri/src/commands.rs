@@ -12,7 +12,7 @@ use mamos::error::ErrorReport;
 use mamos::exchange_files::{BundleScope, BundleWritten, CsvWritten};
 use mamos::exports::ExportRequest;
 use mamos::history::{TrendPoint, WorkshopPair};
-use mamos::model::Blueprint;
+use mamos::model::{Blueprint, BlueprintDescription};
 use mamos::plan::PlanOptions;
 use mamos::scoring::Answer;
 use mamos::store::{
@@ -74,6 +74,12 @@ pub async fn app_info(db: State<'_, Db>) -> Result<AppInfo, ErrorReport> {
         db_path: db.path.display().to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),
     })
+}
+
+/// The four blueprints in words, for the blueprint choices.
+#[tauri::command]
+pub fn list_blueprints() -> Vec<BlueprintDescription> {
+    mamos::model::blueprint_descriptions()
 }
 
 #[tauri::command]

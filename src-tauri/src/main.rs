@@ -36,6 +36,7 @@ fn main() {
         .manage(db)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::list_blueprints,
             commands::list_components,
             commands::add_component,
             commands::load_assessment,

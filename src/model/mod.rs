@@ -4,10 +4,12 @@
 //! A bank is versioned data: an assessment pins the bank id and version it was
 //! taken with, so these types describe one immutable version of a bank.
 
+mod blueprint;
 pub mod lint;
 pub mod show;
 mod validate;
 
+pub use blueprint::{blueprint_descriptions, BlueprintDescription};
 pub use validate::{parse_bank, BankProblem};
 
 use std::collections::BTreeMap;

@@ -7,6 +7,20 @@ export type PillarId = "methods" | "architecture" | "management" | "organization
 
 export type Blueprint = "I" | "II" | "III" | "IV";
 
+export type BlueprintDescription = { id: Blueprint, 
+/**
+ * A word or two, for a list of choices.
+ */
+short: LocalizedText, 
+/**
+ * The company stage the blueprint fits.
+ */
+fit: LocalizedText, 
+/**
+ * How many people such a company has.
+ */
+size: LocalizedText, };
+
 export type Bank = { 
 /**
  * Stable identifier, e.g. `mamos-qe`.
