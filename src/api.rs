@@ -20,16 +20,20 @@ pub fn typescript_bindings() -> String {
     use crate::app::plans::ActionAdded;
     use crate::app::reports::{DocumentKind, ReportRequest, ReportWritten};
     use crate::app::Scope;
-    use crate::assessment::{AssessmentView, Component, Evidence, PracticeAnswer, TargetOverride};
+    use crate::assessment::{
+        AssessmentView, Component, Evidence, PracticeAnswer, PracticeTarget, TargetOverride,
+    };
     use crate::dora::{
         Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
         QuickCheck, ReportYear, TimeBand,
     };
     use crate::error::ErrorReport;
-    use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
+    use crate::history::{
+        Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint, WorkshopPair,
+    };
     use crate::model::{
-        Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId,
-        Practice,
+        Bank, Blueprint, BlueprintDescription, Impact, Improvement, Level, LocalizedText, Owner,
+        Pillar, PillarId, PillarName, Practice,
     };
     use crate::plan::{
         Action, ActionChange, ActionStatus, CheckinDate, CommonObjective, Deferred, KeyResult,
@@ -39,7 +43,9 @@ pub fn typescript_bindings() -> String {
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::report::Paper;
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
-    use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
+    use crate::scoring::{
+        Answer, OverallScore, PillarScore, Scores, TargetOrigin, TargetOverrides,
+    };
     use crate::store::{
         ActionEdit, Checkin, CheckinInput, FlaggedPractice, ImportSummary, NewAction,
         PracticeVotes, Rag, RegeneratePreview, StoredPlan, Workshop, WorkshopState,
@@ -51,9 +57,11 @@ pub fn typescript_bindings() -> String {
         LocalizedText::decl(&cfg),
         PillarId::decl(&cfg),
         Blueprint::decl(&cfg),
+        BlueprintDescription::decl(&cfg),
         Bank::decl(&cfg),
         Level::decl(&cfg),
         Pillar::decl(&cfg),
+        PillarName::decl(&cfg),
         Practice::decl(&cfg),
         Owner::decl(&cfg),
         Improvement::decl(&cfg),
@@ -69,6 +77,8 @@ pub fn typescript_bindings() -> String {
         Component::decl(&cfg),
         PracticeAnswer::decl(&cfg),
         TargetOverride::decl(&cfg),
+        TargetOrigin::decl(&cfg),
+        PracticeTarget::decl(&cfg),
         Evidence::decl(&cfg),
         AssessmentView::decl(&cfg),
         Vote::decl(&cfg),
@@ -95,6 +105,7 @@ pub fn typescript_bindings() -> String {
         PillarDelta::decl(&cfg),
         OverallDelta::decl(&cfg),
         TrendPoint::decl(&cfg),
+        WorkshopPair::decl(&cfg),
         Group::decl(&cfg),
         PillarCell::decl(&cfg),
         HeatRow::decl(&cfg),

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::model::{Bank, Blueprint};
 use crate::report::radar::{radar_chart, RadarChart};
-use crate::scoring::{self, Answer, Scores, TargetOverrides};
+use crate::scoring::{self, Answer, Scores, TargetOrigin, TargetOverrides};
 
 /// Longest component name we accept; long enough for any team name, short enough for a PDF title.
 pub const MAX_NAME_CHARS: usize = 120;
@@ -50,12 +50,25 @@ pub struct TargetOverride {
     pub reason: String,
 }
 
+/// The target one practice is held to, where it comes from, and the
+/// blueprint's target to show beside an override.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PracticeTarget {
+    pub practice_id: String,
+    pub level: u8,
+    pub origin: TargetOrigin,
+    /// The override's reason; null when the target is the blueprint's.
+    pub reason: Option<String>,
+    pub blueprint_level: u8,
+}
+
 /// A link to what shows a practice's level: a URL or a file path, with a short label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Evidence {
     pub id: i64,
     pub practice_id: String,
-    pub target: String,
+    /// A URL or a file path (the SQL column is still named `target`).
+    pub location: String,
     pub label: String,
 }
 
@@ -70,6 +83,8 @@ pub struct AssessmentView {
     pub radar: RadarChart,
     /// The coach's target overrides that the scores use.
     pub overrides: Vec<TargetOverride>,
+    /// The target each practice of the bank is held to, in bank order.
+    pub targets: Vec<PracticeTarget>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -106,6 +121,7 @@ impl AssessmentView {
         let targets = target_overrides(&overrides);
         let scores = scoring::score_with_targets(&bank, component.blueprint, &targets, &levels);
         let radar = radar_chart(&scores);
+        let targets = practice_targets(&bank, component.blueprint, &overrides);
         AssessmentView {
             component,
             bank,
@@ -113,6 +129,7 @@ impl AssessmentView {
             scores,
             radar,
             overrides,
+            targets,
             evidence,
         }
     }
@@ -142,6 +159,39 @@ pub fn target_overrides(overrides: &[TargetOverride]) -> TargetOverrides {
         }
     }
     targets
+}
+
+/// The target every practice of `bank` is held to, in bank order, with the
+/// precedence scoring uses (`TargetOverrides::held_target`) and the reason of
+/// the override that sets it.
+pub fn practice_targets(
+    bank: &Bank,
+    blueprint: Blueprint,
+    overrides: &[TargetOverride],
+) -> Vec<PracticeTarget> {
+    let held = target_overrides(overrides);
+    let reason = |pillar: bool, key: &str| {
+        overrides
+            .iter()
+            .find(|o| o.pillar == pillar && o.key == key)
+            .map(|o| o.reason.clone())
+    };
+    bank.practices()
+        .map(|(pillar, practice)| {
+            let (level, origin) = held.held_target(pillar.id, practice, blueprint);
+            PracticeTarget {
+                practice_id: practice.id.clone(),
+                level,
+                origin,
+                reason: match origin {
+                    TargetOrigin::Blueprint => None,
+                    TargetOrigin::PracticeOverride => reason(false, &practice.id),
+                    TargetOrigin::PillarOverride => reason(true, pillar.id.as_str()),
+                },
+                blueprint_level: practice.target(blueprint),
+            }
+        })
+        .collect()
 }
 
 /// Checks a component name typed by a user: trimmed, not empty, no control
@@ -205,4 +255,102 @@ pub fn check_note_length(field: &str, text: &str) -> crate::Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{builtin_bank, PillarId};
+
+    fn override_of(key: &str, pillar: bool, level: u8, reason: &str) -> TargetOverride {
+        TargetOverride {
+            key: key.to_string(),
+            pillar,
+            level,
+            reason: reason.to_string(),
+        }
+    }
+
+    #[test]
+    fn every_practice_is_held_to_its_blueprint_target_without_overrides() {
+        let bank = builtin_bank();
+        let targets = practice_targets(&bank, Blueprint::III, &[]);
+        assert_eq!(targets.len(), bank.practice_count());
+        for ((_, practice), target) in bank.practices().zip(&targets) {
+            assert_eq!(target.practice_id, practice.id);
+            assert_eq!(target.level, practice.target(Blueprint::III));
+            assert_eq!(target.blueprint_level, target.level);
+            assert_eq!(
+                (target.origin, target.reason.as_deref()),
+                (TargetOrigin::Blueprint, None)
+            );
+        }
+    }
+
+    #[test]
+    fn a_practice_override_wins_over_its_pillar_override_and_each_keeps_its_reason() {
+        let bank = builtin_bank();
+        let methods = bank
+            .pillar(PillarId::Methods)
+            .expect("the built-in bank has Methods");
+        let (first, second) = (&methods.practices[0], &methods.practices[1]);
+        let overrides = [
+            override_of("methods", true, 1, "new team"),
+            override_of(&first.id, false, 4, "regulated"),
+        ];
+        let targets = practice_targets(&bank, Blueprint::II, &overrides);
+        let of = |id: &str| {
+            targets
+                .iter()
+                .find(|t| t.practice_id == id)
+                .expect("listed")
+        };
+
+        let own = of(&first.id);
+        assert_eq!((own.level, own.origin), (4, TargetOrigin::PracticeOverride));
+        assert_eq!(own.reason.as_deref(), Some("regulated"));
+        assert_eq!(own.blueprint_level, first.target(Blueprint::II));
+
+        let pillar = of(&second.id);
+        assert_eq!(
+            (pillar.level, pillar.origin),
+            (1, TargetOrigin::PillarOverride)
+        );
+        assert_eq!(pillar.reason.as_deref(), Some("new team"));
+
+        let skills = &bank.pillar(PillarId::Skills).expect("Skills").practices[0];
+        assert_eq!(of(&skills.id).origin, TargetOrigin::Blueprint);
+    }
+
+    #[test]
+    fn the_view_holds_each_practice_to_the_target_its_scores_use() {
+        let bank = builtin_bank();
+        let component = Component {
+            id: 1,
+            name: "Payments".into(),
+            blueprint: Blueprint::II,
+            bank_id: bank.id.clone(),
+            bank_version: bank.version.clone(),
+            created_at: String::new(),
+            answered: 0,
+            total: 0,
+        };
+        let overrides = vec![override_of("skills", true, 0, "outsourced")];
+        let view = AssessmentView::with_overrides(component, bank, vec![], overrides, vec![]);
+        assert_eq!(view.targets.len(), view.bank.practice_count());
+        for ((pillar, _), target) in view.bank.practices().zip(&view.targets) {
+            let expected = if pillar.id == PillarId::Skills {
+                0
+            } else {
+                target.blueprint_level
+            };
+            assert_eq!(target.level, expected, "{}", target.practice_id);
+        }
+        let skills = view
+            .scores
+            .pillars
+            .iter()
+            .find(|p| p.id == PillarId::Skills);
+        assert_eq!(skills.and_then(|p| p.target_score), Some(0.0));
+    }
 }

@@ -138,7 +138,10 @@ pub struct BundleWorkshop {
 #[serde(deny_unknown_fields)]
 pub struct BundleEvidence {
     pub practice_id: String,
-    pub target: String,
+    /// A URL or a file path; named `target` in bundles since format 3, so
+    /// bundles written before still read.
+    #[serde(rename = "target")]
+    pub location: String,
     pub label: String,
 }
 
@@ -684,6 +687,17 @@ fn answer_cells(answer: &Answer) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_evidence_location_keeps_the_bundle_field_name_target() {
+        let written = r#"{"practice_id":"methods.ci","target":"https://ci.example","label":"CI"}"#;
+        let evidence: BundleEvidence = serde_json::from_str(written).expect("a format 3 link");
+        assert_eq!(evidence.location, "https://ci.example");
+        assert_eq!(
+            serde_json::to_string(&evidence).expect("serializes"),
+            written
+        );
+    }
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_neutralised() {

@@ -244,6 +244,106 @@ pub fn trend(assessments: &[(&str, &Scores)]) -> Vec<TrendPoint> {
         .collect()
 }
 
+/// A workshop in a component's history, as the default comparison reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldWorkshop {
+    pub id: i64,
+    /// The workshop this one is a conflicting version of (left by an import).
+    pub conflict_of: Option<i64>,
+}
+
+/// The two workshops of a comparison: `from` the earlier, `to` the later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct WorkshopPair {
+    pub from: i64,
+    pub to: i64,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairSide {
+    From,
+    To,
+}
+
+impl PairSide {
+    /// The CLI option that chooses this side, as error messages name it.
+    pub fn option(self) -> &'static str {
+        match self {
+            PairSide::From => "--from",
+            PairSide::To => "--to",
+        }
+    }
+}
+
+/// Why a component's workshops give no pair to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPair {
+    /// The chosen workshop is not one of the component's.
+    NotOfComponent { side: PairSide, id: i64 },
+    /// Nothing to fall back on: no workshop at all for `to`, none held before `to` for `from`.
+    NoDefault { side: PairSide },
+}
+
+impl NoPair {
+    /// The error a coach reads, naming the component and its workshops.
+    pub fn into_error(self, component: &str, held: &[HeldWorkshop]) -> crate::Error {
+        match self {
+            NoPair::NotOfComponent { side, id } => {
+                let ids: Vec<i64> = held.iter().map(|w| w.id).collect();
+                crate::Error::invalid(
+                    side.option(),
+                    format!("workshop {id} is not a workshop of {component:?}; its workshops are {ids:?}"),
+                )
+            }
+            NoPair::NoDefault { side } => crate::Error::invalid(
+                side.option(),
+                format!("{component:?} has only one workshop; start another with `mamos workshop start`"),
+            ),
+        }
+    }
+}
+
+/// The two workshops to compare, from a component's workshops in the order
+/// held (conflicting versions included, each after the workshop it conflicts
+/// with) and the ids chosen, if any. Any two of its workshops compare; by
+/// default `to` is the current workshop and `from` the one held just before
+/// `to` or, when `to` is a conflicting version, the workshop it conflicts with.
+pub fn comparison_pair(
+    held: &[HeldWorkshop],
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<WorkshopPair, NoPair> {
+    let chosen = |side, id| match held.iter().position(|w| w.id == id) {
+        Some(index) => Ok(index),
+        None => Err(NoPair::NotOfComponent { side, id }),
+    };
+    let to = match to {
+        Some(id) => chosen(PairSide::To, id)?,
+        None => held
+            .iter()
+            .rposition(|w| w.conflict_of.is_none())
+            .ok_or(NoPair::NoDefault { side: PairSide::To })?,
+    };
+    let from = match from {
+        Some(id) => held[chosen(PairSide::From, id)?].id,
+        None => match held[to].conflict_of {
+            Some(original) => original,
+            None => held[..to]
+                .iter()
+                .rfind(|w| w.conflict_of.is_none())
+                .map(|w| w.id)
+                .ok_or(NoPair::NoDefault {
+                    side: PairSide::From,
+                })?,
+        },
+    };
+    Ok(WorkshopPair {
+        from,
+        to: held[to].id,
+    })
+}
+
 fn practice_delta(
     id: &str,
     from: &BTreeMap<String, Answer>,
@@ -295,6 +395,95 @@ fn pillar_of(scores: &Scores, id: PillarId) -> Option<&PillarScore> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A history of workshops 3, 7, 9 where 8 is another coach's version of 7.
+    fn held_with_a_conflict() -> Vec<HeldWorkshop> {
+        let held = |id, conflict_of| HeldWorkshop { id, conflict_of };
+        vec![
+            held(3, None),
+            held(7, None),
+            held(8, Some(7)),
+            held(9, None),
+        ]
+    }
+
+    #[test]
+    fn by_default_the_current_workshop_is_compared_with_the_one_held_before() {
+        let held = held_with_a_conflict();
+        assert_eq!(
+            comparison_pair(&held, None, None),
+            Ok(WorkshopPair { from: 7, to: 9 })
+        );
+        assert_eq!(
+            comparison_pair(&held, None, Some(7)),
+            Ok(WorkshopPair { from: 3, to: 7 })
+        );
+    }
+
+    #[test]
+    fn a_conflicting_version_is_compared_with_the_workshop_it_conflicts_with() {
+        let held = held_with_a_conflict();
+        assert_eq!(
+            comparison_pair(&held, None, Some(8)),
+            Ok(WorkshopPair { from: 7, to: 8 })
+        );
+        // Conflicting versions are not the history: the one before 9 is 7.
+        assert_eq!(
+            comparison_pair(&held, None, Some(9)),
+            Ok(WorkshopPair { from: 7, to: 9 })
+        );
+    }
+
+    #[test]
+    fn any_two_workshops_of_the_component_compare_when_chosen() {
+        let held = held_with_a_conflict();
+        assert_eq!(
+            comparison_pair(&held, Some(9), Some(3)),
+            Ok(WorkshopPair { from: 9, to: 3 })
+        );
+        assert_eq!(
+            comparison_pair(&held, Some(8), None),
+            Ok(WorkshopPair { from: 8, to: 9 })
+        );
+    }
+
+    #[test]
+    fn there_is_no_pair_without_an_earlier_workshop_or_with_a_stranger() {
+        let held = held_with_a_conflict();
+        let first_alone = comparison_pair(&held[..1], None, None);
+        assert_eq!(
+            first_alone,
+            Err(NoPair::NoDefault {
+                side: PairSide::From
+            })
+        );
+        assert_eq!(
+            comparison_pair(&[], None, None),
+            Err(NoPair::NoDefault { side: PairSide::To })
+        );
+        let stranger = comparison_pair(&held, Some(4), None);
+        assert_eq!(
+            stranger,
+            Err(NoPair::NotOfComponent {
+                side: PairSide::From,
+                id: 4
+            })
+        );
+        assert_eq!(
+            stranger
+                .unwrap_err()
+                .into_error("Payments", &held)
+                .to_string(),
+            "--from: workshop 4 is not a workshop of \"Payments\"; its workshops are [3, 7, 8, 9]"
+        );
+        assert_eq!(
+            first_alone
+                .unwrap_err()
+                .into_error("Payments", &held)
+                .to_string(),
+            "--from: \"Payments\" has only one workshop; start another with `mamos workshop start`"
+        );
+    }
     use crate::assessment::{Component, PracticeAnswer};
     use crate::model::{Bank, Blueprint, Level, LocalizedText, Pillar, Practice};
 

@@ -65,13 +65,37 @@ pub struct TargetOverrides {
     pub pillars: BTreeMap<PillarId, u8>,
 }
 
+/// Where the target a practice is held to comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetOrigin {
+    /// The component's blueprint, as the bank sets it.
+    Blueprint,
+    /// The coach's override of this practice.
+    PracticeOverride,
+    /// The coach's override of every practice of the pillar.
+    PillarOverride,
+}
+
 impl TargetOverrides {
     pub fn target(&self, pillar: PillarId, practice: &Practice, blueprint: Blueprint) -> u8 {
-        self.practices
-            .get(&practice.id)
-            .or_else(|| self.pillars.get(&pillar))
-            .copied()
-            .unwrap_or_else(|| practice.target(blueprint))
+        self.held_target(pillar, practice, blueprint).0
+    }
+
+    /// The target a practice is held to, and where it comes from.
+    pub fn held_target(
+        &self,
+        pillar: PillarId,
+        practice: &Practice,
+        blueprint: Blueprint,
+    ) -> (u8, TargetOrigin) {
+        if let Some(&level) = self.practices.get(&practice.id) {
+            (level, TargetOrigin::PracticeOverride)
+        } else if let Some(&level) = self.pillars.get(&pillar) {
+            (level, TargetOrigin::PillarOverride)
+        } else {
+            (practice.target(blueprint), TargetOrigin::Blueprint)
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use mamos::app::components::{add_component, NewComponent};
+use mamos::app::history::ComparisonRequest;
 use mamos::app::{history, plans, workshops};
 use mamos::assessment::Component;
 use mamos::dora::{Cluster, DoraMetrics, FrequencyBand, ReportYear, TimeBand};
@@ -65,6 +66,18 @@ fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blan
     store.set_answer(pay.id, &practice, level(2)).unwrap();
 
     let org = history::org_view(&store, None).unwrap();
+    // The pillars are named by the bank, in pillar order and in its languages.
+    let pillars: Vec<(PillarId, &str, &str)> = org
+        .pillars
+        .iter()
+        .map(|p| (p.id, p.name.get("en"), p.name.get("fr")))
+        .collect();
+    assert_eq!(pillars[0], (PillarId::Methods, "Methods", "Méthodes"));
+    assert_eq!(
+        pillars[3],
+        (PillarId::Organization, "Organization", "Organisation")
+    );
+    assert_eq!(pillars.len(), 5);
     let names: Vec<&str> = org.rows.iter().map(|r| r.component.name.as_str()).collect();
     assert_eq!(names, ["Payments", "Search <script>", "Élan"]);
     let scores = store.scores(pay.id).unwrap();
@@ -272,4 +285,86 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
     let error =
         plans::move_action_to_week(&mut store, component.id, "no-such-action", 3).unwrap_err();
     assert_eq!(error.code(), "unknown_action");
+}
+
+#[test]
+fn the_assessment_and_the_workshop_say_which_target_each_practice_is_held_to_and_why() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let practice = first_practice(&store, pay.id);
+    store
+        .set_target_override(pay.id, "methods", true, 1, "a new team")
+        .unwrap();
+    store
+        .set_target_override(pay.id, &practice, false, 4, "regulated")
+        .unwrap();
+    let workshop = store
+        .start_workshop(pay.id, day(2), "Coach", &["Ana".to_string()])
+        .unwrap();
+
+    let view = store.assessment(pay.id).unwrap();
+    let own = &view.targets[0];
+    assert_eq!(own.practice_id, practice);
+    assert_eq!((own.level, own.reason.as_deref()), (4, Some("regulated")));
+    let methods = view.bank.pillar(PillarId::Methods).unwrap();
+    let second = &view.targets[1];
+    assert_eq!(second.practice_id, methods.practices[1].id);
+    assert_eq!(
+        (second.level, second.reason.as_deref()),
+        (1, Some("a new team"))
+    );
+    assert_eq!(
+        store.workshop_state(workshop.id).unwrap().view.targets,
+        view.targets
+    );
+}
+
+#[test]
+fn a_comparison_opens_on_the_current_workshop_and_the_one_held_before() {
+    let (_dir, mut store) = store();
+    let pay = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let alone = store.add_component("Search", Blueprint::II, None).unwrap();
+    let ana = ["Ana".to_string()];
+    let first = store.start_workshop(pay.id, day(1), "", &ana).unwrap();
+    let second = store.start_workshop(pay.id, day(2), "", &ana).unwrap();
+
+    let pair = history::comparison_pair_of(
+        &store,
+        &ComparisonRequest {
+            component_id: pay.id,
+            from: None,
+            to: None,
+        },
+    )
+    .unwrap();
+    assert_eq!((pair.from, pair.to), (first.id, second.id));
+    let stranger = store.workshops(alone.id).unwrap()[0].id;
+    let refused = history::comparison_pair_of(
+        &store,
+        &ComparisonRequest {
+            component_id: pay.id,
+            from: Some(stranger),
+            to: None,
+        },
+    );
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("is not a workshop of \"Payments\""));
+    let single = history::comparison_pair_of(
+        &store,
+        &ComparisonRequest {
+            component_id: alone.id,
+            from: None,
+            to: None,
+        },
+    );
+    assert!(single
+        .unwrap_err()
+        .to_string()
+        .contains("has only one workshop"));
 }

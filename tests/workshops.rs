@@ -441,7 +441,7 @@ fn evidence_links_are_kept_per_practice_and_checked() {
     let list = db.json(&["evidence", "list", &w, "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
     assert_eq!(list[0]["label"], "Pipeline runs");
-    assert_eq!(list[1]["target"], "/srv/reports/Équipe Ωμέγα.pdf");
+    assert_eq!(list[1]["location"], "/srv/reports/Équipe Ωμέγα.pdf");
     db.ok(&["evidence", "remove", id.trim()]);
     assert_eq!(
         db.json(&["evidence", "list", &w, "--json"])

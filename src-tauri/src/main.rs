@@ -37,6 +37,7 @@ fn main() {
         .manage(db)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::list_blueprints,
             components::list_components,
             components::add_component,
             components::load_assessment,
@@ -59,6 +60,7 @@ fn main() {
             workshops::load_dora,
             workshops::set_dora,
             history::org_view,
+            history::comparison_pair,
             history::compare_workshops,
             history::component_trend,
             plans::load_plan,

@@ -9,8 +9,11 @@ use ts_rs::TS;
 use super::components::{groups, Group};
 use crate::assessment::Component;
 use crate::dora::DoraOutcome;
-use crate::history::{Comparison, GroupTrendPoint, TrendPeriod, TrendPoint};
-use crate::model::PillarId;
+use crate::history::{
+    comparison_pair, Comparison, GroupTrendPoint, HeldWorkshop, TrendPeriod, TrendPoint,
+    WorkshopPair,
+};
+use crate::model::{builtin_bank, PillarId, PillarName};
 use crate::rollup::{heatmap_cell, rollup, HeatCell, Rollup};
 use crate::scoring::Scores;
 use crate::store::{Store, Workshop};
@@ -45,6 +48,8 @@ pub struct OrgView {
     /// The components shown, by name.
     pub rows: Vec<HeatRow>,
     pub rollup: Rollup,
+    /// The pillars' names, from the first component's bank (the built-in bank when none).
+    pub pillars: Vec<PillarName>,
 }
 
 /// Two workshops of a component side by side, with their DORA outcomes.
@@ -62,7 +67,18 @@ pub struct WorkshopComparison {
 /// component's current scores (one bulk read, fast at 1,000 components).
 pub fn org_view(store: &Store, group: Option<&str>) -> Result<OrgView> {
     let scored = current_scores(store, group)?;
-    Ok(heatmap(group.map(str::to_string), groups(store)?, scored))
+    let pillars = match scored.first() {
+        Some((c, _)) => store
+            .shared_bank(&c.bank_id, &c.bank_version)?
+            .pillar_names(),
+        None => builtin_bank().pillar_names(),
+    };
+    Ok(heatmap(
+        group.map(str::to_string),
+        groups(store)?,
+        scored,
+        pillars,
+    ))
 }
 
 /// The components of the organisation, or of `group`, with their current scores, by name.
@@ -84,7 +100,12 @@ fn group_members(store: &Store, group: Option<&str>) -> Result<Option<Vec<i64>>>
 }
 
 /// The heatmap rows and roll-up of components given with their current scores.
-fn heatmap(group: Option<String>, groups: Vec<Group>, scored: Vec<(Component, Scores)>) -> OrgView {
+fn heatmap(
+    group: Option<String>,
+    groups: Vec<Group>,
+    scored: Vec<(Component, Scores)>,
+    pillars: Vec<PillarName>,
+) -> OrgView {
     let entries: Vec<(&str, Option<&Scores>)> = scored
         .iter()
         .map(|(c, s)| (c.name.as_str(), Some(s)))
@@ -112,6 +133,7 @@ fn heatmap(group: Option<String>, groups: Vec<Group>, scored: Vec<(Component, Sc
         groups,
         rows,
         rollup,
+        pillars,
     }
 }
 
@@ -126,50 +148,27 @@ pub struct ComparisonRequest {
     pub to: Option<i64>,
 }
 
-/// Compares two workshops of one component (any two, conflicting versions too).
-pub fn compare(store: &Store, request: &ComparisonRequest) -> Result<WorkshopComparison> {
+/// The two workshops of a component to compare: the ids chosen, else the
+/// defaults of `history::comparison_pair` (the current workshop and the one
+/// held before it, or for a conflicting version the workshop it conflicts with).
+pub fn comparison_pair_of(store: &Store, request: &ComparisonRequest) -> Result<WorkshopPair> {
     let component = store.component(request.component_id)?;
-    let all: Vec<i64> = store
+    let held: Vec<HeldWorkshop> = store
         .all_workshops(component.id)?
         .iter()
-        .map(|w| w.id)
+        .map(|w| HeldWorkshop {
+            id: w.id,
+            conflict_of: w.conflict_of,
+        })
         .collect();
-    let held: Vec<i64> = store
-        .workshops(component.id)?
-        .iter()
-        .map(|w| w.id)
-        .collect();
-    let pick = |chosen: Option<i64>, default: Option<i64>, which: &str| -> Result<i64> {
-        match chosen {
-            Some(id) if all.contains(&id) => Ok(id),
-            Some(id) => Err(Error::invalid(
-                which,
-                format!(
-                    "workshop {id} is not a workshop of {:?}; its workshops are {all:?}",
-                    component.name
-                ),
-            )),
-            None => default.ok_or_else(|| {
-                Error::invalid(
-                    which,
-                    format!(
-                        "{:?} has only one workshop; start another with `mamos workshop start`",
-                        component.name
-                    ),
-                )
-            }),
-        }
-    };
-    let to = pick(request.to, held.last().copied(), "--to")?;
-    let before = match store.workshop(to)?.conflict_of {
-        Some(original) => Some(original),
-        None => {
-            let position = held.iter().position(|id| *id == to).unwrap_or(0);
-            held[..position].last().copied()
-        }
-    };
-    let from = pick(request.from, before, "--from")?;
-    compare_workshops(store, from, to)
+    comparison_pair(&held, request.from, request.to)
+        .map_err(|no| no.into_error(&component.name, &held))
+}
+
+/// Compares two workshops of one component (any two, conflicting versions too).
+pub fn compare(store: &Store, request: &ComparisonRequest) -> Result<WorkshopComparison> {
+    let pair = comparison_pair_of(store, request)?;
+    compare_workshops(store, pair.from, pair.to)
 }
 
 /// Compares two workshops of the same component (`from` the earlier one).

@@ -107,7 +107,7 @@ pub enum EvidenceCommand {
     Add {
         workshop: i64,
         practice_id: String,
-        /// A URL or a file path.
+        /// Where the evidence is: a URL or a file path.
         location: String,
         /// A short label.
         #[arg(long, default_value = "")]
@@ -282,7 +282,7 @@ pub fn run_evidence(store: &mut Store, command: EvidenceCommand) -> Result<()> {
                 return Ok(());
             }
             for e in evidence {
-                say!("{}  {}  {}  {}", e.id, e.practice_id, e.label, e.target);
+                say!("{}  {}  {}  {}", e.id, e.practice_id, e.label, e.location);
             }
         }
         EvidenceCommand::Remove { id } => app::remove_evidence(store, None, id)?,

@@ -4,10 +4,12 @@
 //! A bank is versioned data: an assessment pins the bank id and version it was
 //! taken with, so these types describe one immutable version of a bank.
 
+mod blueprint;
 pub mod lint;
 pub mod show;
 mod validate;
 
+pub use blueprint::{blueprint_descriptions, BlueprintDescription};
 pub use validate::{parse_bank, BankProblem};
 
 use std::collections::BTreeMap;
@@ -297,6 +299,26 @@ impl Bank {
     pub fn practice_count(&self) -> usize {
         self.pillars.iter().map(|p| p.practices.len()).sum()
     }
+
+    /// The five pillars' names in pillar order (the pillar id where the bank lacks one).
+    pub fn pillar_names(&self) -> Vec<PillarName> {
+        PillarId::ALL
+            .iter()
+            .map(|&id| PillarName {
+                id,
+                name: self
+                    .pillar(id)
+                    .map_or_else(|| LocalizedText::en(id.as_str()), |p| p.name.clone()),
+            })
+            .collect()
+    }
+}
+
+/// A pillar as a screen heads it: its id and its name in the bank's languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PillarName {
+    pub id: PillarId,
+    pub name: LocalizedText,
 }
 
 impl Practice {

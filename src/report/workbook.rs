@@ -465,7 +465,7 @@ pub(super) fn render(input: &WorkbookInput, options: &ReportOptions) -> crate::R
                 Ok(vec![
                     practice_label(&e.practice_id),
                     clean.text(&e.label, "evidence label")?,
-                    clean.text(&e.target, "evidence link")?,
+                    clean.text(&e.location, "evidence link")?,
                 ])
             })
             .collect::<crate::Result<Vec<_>>>()?;

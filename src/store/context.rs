@@ -108,14 +108,14 @@ impl Store {
         &mut self,
         workshop_id: i64,
         practice_id: &str,
-        target: &str,
+        location: &str,
         label: &str,
     ) -> Result<Evidence> {
-        let target = target.trim();
-        if target.is_empty() {
+        let location = location.trim();
+        if location.is_empty() {
             return Err(Error::invalid("evidence", "expected a URL or a file path"));
         }
-        if target.chars().count() > MAX_EVIDENCE_CHARS || target.chars().any(char::is_control) {
+        if location.chars().count() > MAX_EVIDENCE_CHARS || location.chars().any(char::is_control) {
             return Err(Error::invalid(
                 "evidence",
                 format!("expected a URL or a file path on one line, at most {MAX_EVIDENCE_CHARS} characters"),
@@ -127,12 +127,12 @@ impl Store {
         self.db(self.conn.execute(
             "INSERT INTO evidence (assessment_id, practice_id, target, label, added_at)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![workshop_id, practice_id, target, label, now()],
+            params![workshop_id, practice_id, location, label, now()],
         ))?;
         Ok(Evidence {
             id: self.conn.last_insert_rowid(),
             practice_id: practice_id.to_string(),
-            target: target.to_string(),
+            location: location.to_string(),
             label: label.to_string(),
         })
     }
@@ -161,7 +161,7 @@ impl Store {
                 Ok(Evidence {
                     id: row.get(0)?,
                     practice_id: row.get(1)?,
-                    target: row.get(2)?,
+                    location: row.get(2)?,
                     label: row.get(3)?,
                 })
             })

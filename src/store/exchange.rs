@@ -139,7 +139,7 @@ impl Store {
                 .into_iter()
                 .map(|e| BundleEvidence {
                     practice_id: e.practice_id,
-                    target: e.target,
+                    location: e.location,
                     label: e.label,
                 })
                 .collect(),
@@ -789,7 +789,7 @@ impl Store {
                     params![
                         workshop_id,
                         e.practice_id,
-                        e.target,
+                        e.location,
                         e.label,
                         workshop.started_at
                     ],
@@ -894,7 +894,7 @@ fn workshop_differences(mine: &BundleWorkshop, incoming: &BundleWorkshop) -> Str
         ),
         count(
             differing(&mine.evidence, &incoming.evidence, |e| {
-                (e.practice_id.clone(), e.target.clone(), e.label.clone())
+                (e.practice_id.clone(), e.location.clone(), e.label.clone())
             }),
             ("evidence link", "evidence links"),
         ),

@@ -24,7 +24,7 @@ const FACILITATOR = "Fatima";
 const NA_REASON = "Ana: no mobile app, primary market 2";
 // Typed in the note field: holds d, e, r and digits, none of which may act as a shortcut.
 const NOTE = "Deploys need a ticket <b>approved</b> by release 2";
-const EVIDENCE = { target: "https://ci.example.org/payments/pipelines?ref=main", label: "CI pipelines" };
+const EVIDENCE = { location: "https://ci.example.org/payments/pipelines?ref=main", label: "CI pipelines" };
 const GROUPS = ["Checkout", "Platform"];
 const SEARCH = "Search <script>";
 const OVERRIDE_REASON = "Regulated payments: every release is audited";
@@ -364,15 +364,15 @@ test("a facilitator runs a four-person workshop from the keyboard", async () => 
     await session.press("e");
     const noteField = await session.waitFor('[data-testid="workshop-note"]');
     await session.type(noteField, NOTE);
-    await session.type(await session.find('[data-testid="evidence-target"]'), EVIDENCE.target);
+    await session.type(await session.find('[data-testid="evidence-location"]'), EVIDENCE.location);
     await session.type(await session.find('[data-testid="evidence-label"]'), EVIDENCE.label);
     await session.press(KEY.Enter);
     await session.waitFor('[data-testid="evidence-item"]');
     const notedPractice = await practiceId(session);
     const links = cliJson("evidence", "list", String(workshop.id));
     assert.deepEqual(
-      links.map((l) => [l.practice_id, l.target, l.label]),
-      [[notedPractice, EVIDENCE.target, EVIDENCE.label]],
+      links.map((l) => [l.practice_id, l.location, l.label]),
+      [[notedPractice, EVIDENCE.location, EVIDENCE.label]],
     );
     screenshot("notes");
     await session.press(KEY.Escape);

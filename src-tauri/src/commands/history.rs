@@ -1,8 +1,8 @@
 //! The organisation heatmap, comparisons and trends.
 
-use mamos::app::history::{self as app, OrgView, WorkshopComparison};
+use mamos::app::history::{self as app, ComparisonRequest, OrgView, WorkshopComparison};
 use mamos::error::ErrorReport;
-use mamos::history::TrendPoint;
+use mamos::history::{TrendPoint, WorkshopPair};
 use tauri::State;
 
 use super::Db;
@@ -11,6 +11,21 @@ use super::Db;
 #[tauri::command]
 pub async fn org_view(db: State<'_, Db>, group: Option<String>) -> Result<OrgView, ErrorReport> {
     db.run(move |store| app::org_view(store, group.as_deref()))
+        .await
+}
+
+/// The two workshops a comparison of the component opens with.
+#[tauri::command]
+pub async fn comparison_pair(
+    db: State<'_, Db>,
+    component_id: i64,
+) -> Result<WorkshopPair, ErrorReport> {
+    let request = ComparisonRequest {
+        component_id,
+        from: None,
+        to: None,
+    };
+    db.run(move |store| app::comparison_pair_of(store, &request))
         .await
 }
 

@@ -70,6 +70,12 @@ pub async fn app_info(db: State<'_, Db>) -> Result<AppInfo, ErrorReport> {
     })
 }
 
+/// The four blueprints in words, for the blueprint choices.
+#[tauri::command]
+pub fn list_blueprints() -> Vec<mamos::model::BlueprintDescription> {
+    mamos::model::blueprint_descriptions()
+}
+
 /// Only absolute paths are used: a relative one would land wherever the app was started from.
 fn absolute(path: String, what: &str) -> Result<PathBuf, ErrorReport> {
     let path = PathBuf::from(path.trim());

@@ -7,6 +7,20 @@ export type PillarId = "methods" | "architecture" | "management" | "organization
 
 export type Blueprint = "I" | "II" | "III" | "IV";
 
+export type BlueprintDescription = { id: Blueprint, 
+/**
+ * A word or two, for a list of choices.
+ */
+short: LocalizedText, 
+/**
+ * The company stage the blueprint fits.
+ */
+fit: LocalizedText, 
+/**
+ * How many people such a company has.
+ */
+size: LocalizedText, };
+
 export type Bank = { 
 /**
  * Stable identifier, e.g. `mamos-qe`.
@@ -28,6 +42,8 @@ pillars: Array<Pillar>, };
 export type Level = { value: number, label: LocalizedText, };
 
 export type Pillar = { id: PillarId, name: LocalizedText, description: LocalizedText, practices: Array<Practice>, };
+
+export type PillarName = { id: PillarId, name: LocalizedText, };
 
 export type Practice = { 
 /**
@@ -171,7 +187,19 @@ export type TargetOverride = {
  */
 key: string, pillar: boolean, level: number, reason: string, };
 
-export type Evidence = { id: number, practice_id: string, target: string, label: string, };
+export type TargetOrigin = "blueprint" | "practice_override" | "pillar_override";
+
+export type PracticeTarget = { practice_id: string, level: number, origin: TargetOrigin, 
+/**
+ * The override's reason; null when the target is the blueprint's.
+ */
+reason: string | null, blueprint_level: number, };
+
+export type Evidence = { id: number, practice_id: string, 
+/**
+ * A URL or a file path (the SQL column is still named `target`).
+ */
+location: string, label: string, };
 
 export type AssessmentView = { component: Component, bank: Bank, 
 /**
@@ -181,7 +209,11 @@ answers: Array<PracticeAnswer>, scores: Scores, radar: RadarChart,
 /**
  * The coach's target overrides that the scores use.
  */
-overrides: Array<TargetOverride>, evidence: Array<Evidence>, };
+overrides: Array<TargetOverride>, 
+/**
+ * The target each practice of the bank is held to, in bank order.
+ */
+targets: Array<PracticeTarget>, evidence: Array<Evidence>, };
 
 export type Vote = { participant: string, answer: Answer, };
 
@@ -407,6 +439,8 @@ export type TrendPoint = { date: string, overall: number | null,
  */
 pillars: Array<number | null>, };
 
+export type WorkshopPair = { from: number, to: number, };
+
 export type Group = { name: string, components: Array<string>, };
 
 export type PillarCell = { id: PillarId, 
@@ -433,7 +467,11 @@ groups: Array<Group>,
 /**
  * The components shown, by name.
  */
-rows: Array<HeatRow>, rollup: Rollup, };
+rows: Array<HeatRow>, rollup: Rollup, 
+/**
+ * The pillars' names, from the first component's bank (the built-in bank when none).
+ */
+pillars: Array<PillarName>, };
 
 export type WorkshopComparison = { from: Workshop, to: Workshop, comparison: Comparison, 
 /**

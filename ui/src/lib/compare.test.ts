@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Workshop } from './bindings';
-import { defaultPair, deltaText, progressText, trendPoints } from './compare';
-
-const workshop = (id: number) => ({ id }) as Workshop;
-
-describe('the two workshops compared by default', () => {
-  it('are the previous and the latest', () => {
-    expect(defaultPair([workshop(3), workshop(7), workshop(9)])).toEqual({ from: 7, to: 9 });
-    expect(defaultPair([workshop(3), workshop(7)])).toEqual({ from: 3, to: 7 });
-  });
-
-  it('do not exist with a single workshop', () => {
-    expect(defaultPair([workshop(3)])).toBeNull();
-    expect(defaultPair([])).toBeNull();
-  });
-});
+import { deltaText, progressText, trendPoints } from './compare';
 
 describe('deltas and progress', () => {
   it('carry their sign, and a dash when a side is not assessed', () => {

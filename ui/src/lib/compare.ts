@@ -1,13 +1,6 @@
-// The comparison screen's choices and wording: which two workshops by
-// default, how a delta and a progress read, where the trend's points go.
-// The core computes every delta, progress and score.
-import type { Workshop } from './bindings';
-
-/** Previous vs latest; null when the component has fewer than two workshops. */
-export function defaultPair(workshops: readonly Workshop[]): { from: number; to: number } | null {
-  const [from, to] = workshops.slice(-2);
-  return from && to ? { from: from.id, to: to.id } : null;
-}
+// The comparison screen's wording: how a delta and a progress read, where
+// the trend's points go. The core computes every delta, progress and score,
+// and which two workshops are compared by default.
 
 /** "+12.5", "−3.0" (a real minus), "0.0"; a dash when either side is not assessed. */
 export function deltaText(delta: number | null, digits = 1): string {

@@ -5,6 +5,7 @@ import {
   formatPercent,
   levelAttribute,
   NOT_ASSESSED,
+  pillarName,
   scoreAttribute,
   text,
 } from './format';
@@ -54,5 +55,18 @@ describe('small formats', () => {
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(15360)).toBe('15.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+});
+
+describe('pillarName', () => {
+  const pillars = [{ id: 'organization' as const, name: { en: 'Organization', fr: 'Organisation' } }];
+
+  it("is the bank's name in the language asked, else English", () => {
+    expect(pillarName(pillars, 'organization', 'fr')).toBe('Organisation');
+    expect(pillarName(pillars, 'organization', 'de')).toBe('Organization');
+  });
+
+  it('is the id for a pillar the list leaves out', () => {
+    expect(pillarName(pillars, 'skills', 'en')).toBe('skills');
   });
 });

@@ -1,6 +1,6 @@
 // How numbers from the core are written on screen. The core computes every
 // score and level; here they are only formatted. Null means "not assessed", never 0.
-import type { Answer, LocalizedText } from './bindings';
+import type { Answer, LocalizedText, PillarId } from './bindings';
 
 export const NOT_ASSESSED = 'not assessed';
 
@@ -8,6 +8,16 @@ export const NOT_ASSESSED = 'not assessed';
 export function text(value: LocalizedText | undefined, lang: string): string {
   if (!value) return '';
   return value[lang] ?? value['en'] ?? '';
+}
+
+/** A pillar's name as the bank gives it (a bank's pillars, or an org view's), else its id. */
+export function pillarName(
+  pillars: ReadonlyArray<{ id: PillarId; name: LocalizedText }>,
+  id: PillarId,
+  lang: string,
+): string {
+  const pillar = pillars.find((p) => p.id === id);
+  return pillar ? text(pillar.name, lang) : id;
 }
 
 /** 66.666… → "66.7 %"; null → "not assessed". */

@@ -14,16 +14,16 @@ describe('heatmap cells', () => {
   });
 
   it('explain the score, the target and the gap in the tooltip', () => {
-    expect(cellTitle('Payments', 'methods', { score: 50, level_band: 2, gap_to_target: 25 }, 75)).toBe(
+    expect(cellTitle('Payments', 'Methods', { score: 50, level_band: 2, gap_to_target: 25 }, 75)).toBe(
       'Payments · Methods: 50.0 % · target 75.0 % · 25.0 points below target',
     );
-    expect(cellTitle('Payments', 'skills', { score: 80, level_band: 4, gap_to_target: 0 }, 75)).toBe(
+    expect(cellTitle('Payments', 'Skills', { score: 80, level_band: 4, gap_to_target: 0 }, 75)).toBe(
       'Payments · Skills: 80.0 % · target 75.0 % · target reached',
     );
-    expect(cellTitle('Search', 'architecture', { score: null, level_band: null, gap_to_target: null }, 75)).toBe(
+    expect(cellTitle('Search', 'Architecture', { score: null, level_band: null, gap_to_target: null }, 75)).toBe(
       'Search · Architecture: not assessed',
     );
-    expect(cellTitle('Search', 'management', { score: 40, level_band: 2, gap_to_target: null }, null)).toBe(
+    expect(cellTitle('Search', 'Management', { score: 40, level_band: 2, gap_to_target: null }, null)).toBe(
       'Search · Management: 40.0 %',
     );
   });

@@ -1,17 +1,8 @@
 // The organisation heatmap's wording: what a cell says, its tooltip, the
 // roll-up's spread. The core computes every score, band, gap and mean;
 // these functions only format them. Null is "not assessed", never 0.
-import type { HeatCell, PillarId, PillarRollup } from './bindings';
+import type { HeatCell, PillarRollup } from './bindings';
 import { formatPercent, NOT_ASSESSED } from './format';
-
-/** The five pillars in pillar order, as the heatmap heads them. */
-export const PILLAR_NAMES: Readonly<Record<PillarId, string>> = {
-  methods: 'Methods',
-  architecture: 'Architecture',
-  management: 'Management',
-  organization: 'Organization',
-  skills: 'Skills',
-};
 
 /** What a cell shows: "62" (a rounded score) or a blank dash when not assessed. */
 export function cellText(score: number | null): string {
@@ -24,8 +15,8 @@ export function bandClass(cell: HeatCell): string {
 }
 
 /** The tooltip of a cell: score, target and gap, each only when known. */
-export function cellTitle(component: string, pillar: PillarId, cell: HeatCell, target: number | null): string {
-  const head = `${component} · ${PILLAR_NAMES[pillar]}`;
+export function cellTitle(component: string, pillar: string, cell: HeatCell, target: number | null): string {
+  const head = `${component} · ${pillar}`;
   if (cell.score === null) return `${head}: ${NOT_ASSESSED}`;
   const parts = [`${head}: ${formatPercent(cell.score)}`];
   if (target !== null) parts.push(`target ${formatPercent(target)}`);

@@ -1,20 +1,29 @@
-// The practices of a view in bank order, with their recorded answers, for the
-// list and keyboard navigation.
-import type { AssessmentView, Pillar, Practice, PracticeAnswer } from './bindings';
+// The practices of a view in bank order, with their recorded answers and the
+// targets the core holds them to, for the list and keyboard navigation.
+import type { AssessmentView, Pillar, Practice, PracticeAnswer, PracticeTarget } from './bindings';
 
 export interface PracticeRow {
   index: number;
   pillar: Pillar;
   practice: Practice;
   recorded: PracticeAnswer | undefined;
+  /** As the core computed it; the core lists one per practice. */
+  target: PracticeTarget | undefined;
 }
 
 export function practiceRows(view: AssessmentView): PracticeRow[] {
   const recorded = new Map(view.answers.map((a) => [a.practice_id, a]));
+  const targets = new Map(view.targets.map((t) => [t.practice_id, t]));
   const rows: PracticeRow[] = [];
   for (const pillar of view.bank.pillars) {
     for (const practice of pillar.practices) {
-      rows.push({ index: rows.length, pillar, practice, recorded: recorded.get(practice.id) });
+      rows.push({
+        index: rows.length,
+        pillar,
+        practice,
+        recorded: recorded.get(practice.id),
+        target: targets.get(practice.id),
+      });
     }
   }
   return rows;

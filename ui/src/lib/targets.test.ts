@@ -1,30 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { Practice, TargetOverride } from './bindings';
-import { practiceTarget, targetCaption } from './targets';
+import type { PracticeTarget } from './bindings';
+import { targetCaption, targetTitle } from './targets';
 
-const practice = { id: 'methods.deploy-daily', targets: { I: 1, II: 2, III: 3, IV: 4 } } as unknown as Practice;
-const forPractice: TargetOverride = { key: 'methods.deploy-daily', pillar: false, level: 4, reason: 'regulated' };
-const forPillar: TargetOverride = { key: 'methods', pillar: true, level: 1, reason: 'new team' };
-const elsewhere: TargetOverride = { key: 'skills', pillar: true, level: 0, reason: 'outsourced' };
+const target = (origin: PracticeTarget['origin'], reason: string | null = null): PracticeTarget => ({
+  practice_id: 'methods.deploy-daily',
+  level: 2,
+  origin,
+  reason,
+  blueprint_level: 2,
+});
 
-describe('the target a practice is held to', () => {
-  it("is the blueprint's when nothing is overridden", () => {
-    expect(practiceTarget(practice, 'methods', 'II', [elsewhere])).toEqual({ level: 2, override: null });
-    expect(targetCaption(practiceTarget(practice, 'methods', 'III', []), 'III')).toBe('target III');
+describe('the target mark next to the levels', () => {
+  it("names the blueprint when the target is the blueprint's", () => {
+    expect(targetCaption(target('blueprint'), 'III')).toBe('target III');
+    expect(targetTitle(target('blueprint'), 'III')).toBe('The level a blueprint III component should reach');
   });
 
-  it('is 0 for a blueprint the bank leaves out, as the core reads it', () => {
-    const partial = { id: 'p', targets: { II: 3 } } as unknown as Practice;
-    expect(practiceTarget(partial, 'skills', 'IV', [])).toEqual({ level: 0, override: null });
-  });
-
-  it("is the pillar's override, and the practice's own override wins over it", () => {
-    expect(practiceTarget(practice, 'methods', 'II', [forPillar])).toEqual({ level: 1, override: forPillar });
-    expect(practiceTarget(practice, 'methods', 'II', [forPillar, forPractice])).toEqual({ level: 4, override: forPractice });
-  });
-
-  it('says where an overridden target comes from', () => {
-    expect(targetCaption({ level: 1, override: forPillar }, 'II')).toBe('target (pillar override)');
-    expect(targetCaption({ level: 4, override: forPractice }, 'II')).toBe('target (override)');
+  it('says where an overridden target comes from, and why', () => {
+    expect(targetCaption(target('pillar_override', 'new team'), 'II')).toBe('target (pillar override)');
+    expect(targetCaption(target('practice_override', 'regulated'), 'II')).toBe('target (override)');
+    expect(targetTitle(target('practice_override', 'regulated'), 'II')).toBe('Overridden: regulated');
   });
 });

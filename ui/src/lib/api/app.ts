@@ -1,7 +1,12 @@
 // Application-level commands.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppInfo } from '../bindings';
+import type { AppInfo, BlueprintDescription } from '../bindings';
 
 export function appInfo(): Promise<AppInfo> {
   return invoke<AppInfo>('app_info');
+}
+
+/** The four blueprints in words, I to IV, as the core describes them. */
+export function listBlueprints(): Promise<BlueprintDescription[]> {
+  return invoke<BlueprintDescription[]>('list_blueprints');
 }
