@@ -27,7 +27,7 @@ pub fn typescript_bindings() -> String {
         Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
         QuickCheck, ReportYear, TimeBand,
     };
-    use crate::error::ErrorReport;
+    use crate::error::{ErrorCode, ErrorReport};
     use crate::exchange_files::{BundleScope, BundleWritten, CsvWritten};
     use crate::exports::{DocumentKind, ExportRequest, PaperSize};
     use crate::history::{Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint};
@@ -128,6 +128,7 @@ pub fn typescript_bindings() -> String {
         ActionEdit::decl(&cfg),
         NewAction::decl(&cfg),
         RegeneratePreview::decl(&cfg),
+        ErrorCode::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ExportReport::decl(&cfg),

@@ -23,4 +23,4 @@ pub mod store;
 pub mod views;
 pub mod workshop;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};

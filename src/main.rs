@@ -785,7 +785,7 @@ fn run(cli: Cli) -> Result<()> {
             let pick = |chosen: Option<i64>, default: Option<i64>, which: &str| -> Result<i64> {
                 match chosen {
                     Some(id) if all.contains(&id) => Ok(id),
-                    Some(id) => Err(Error::invalid(
+                    Some(id) => Err(Error::not_found(
                         which,
                         format!("workshop {id} is not a workshop of {:?}; its workshops are {all:?}", component.name),
                     )),
@@ -869,7 +869,7 @@ fn run(cli: Cli) -> Result<()> {
             for a in &assessments {
                 if members.as_ref().is_none_or(|m| m.contains(&a.component_id)) {
                     let date = NaiveDate::parse_from_str(&a.held_on, "%Y-%m-%d").map_err(|_| {
-                        Error::invalid(
+                        Error::corrupt(
                             "stored workshop date",
                             format!(
                                 "workshop {}: expected YYYY-MM-DD, found {:?}",

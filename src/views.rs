@@ -162,7 +162,7 @@ impl Store {
         let workshop = self.workshop(workshop_id)?;
         let latest = self.workshops(workshop.component_id)?.last().map(|w| w.id);
         if latest != Some(workshop_id) {
-            return Err(Error::invalid(
+            return Err(Error::conflict(
                 "workshop",
                 format!(
                     "workshop {workshop_id} of {:?} is not its latest: notes can only be written in the current workshop",
@@ -180,7 +180,7 @@ impl Store {
             .iter()
             .any(|e| e.id == evidence_id)
         {
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "evidence",
                 format!("workshop {workshop_id} has no evidence link with id {evidence_id}"),
             ));

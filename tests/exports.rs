@@ -10,6 +10,7 @@ use mamos::exports::{export_pdf, write_atomically, DocumentKind, ExportRequest, 
 use mamos::model::Blueprint;
 use mamos::scoring::Answer;
 use mamos::store::Store;
+use mamos::ErrorCode;
 
 const NAME: &str = "Équipe <script> Łódź";
 const DATE: &str = "2026-03-02";
@@ -129,14 +130,14 @@ fn a_document_without_its_subject_is_refused_with_what_to_choose() {
         date(),
     )
     .unwrap_err();
-    assert_eq!(error.code(), "unknown_component");
+    assert_eq!(error.code(), ErrorCode::NotFound);
     let error = export_pdf(
         &store,
         &request(DocumentKind::Group, None, Some("Nope")),
         date(),
     )
     .unwrap_err();
-    assert_eq!(error.code(), "unknown_group");
+    assert_eq!(error.code(), ErrorCode::NotFound);
     let error = export_pdf(&store, &request(DocumentKind::Group, None, None), date()).unwrap_err();
     assert!(error.to_string().contains("choose the group"), "{error}");
 }
@@ -146,7 +147,8 @@ fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing").join("report.pdf");
     let error = write_atomically(&missing, b"%PDF-1.7").unwrap_err();
-    assert_eq!(error.code(), "file");
+    // The folder is not there: the user chose a path that does not exist.
+    assert_eq!(error.code(), ErrorCode::NotFound);
     assert!(error.to_string().contains("missing"), "{error}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 

@@ -62,7 +62,7 @@ where
     match tauri::async_runtime::spawn_blocking(work).await {
         Ok(result) => result.map_err(|error| ErrorReport::from(&error)),
         Err(error) => Err(ErrorReport {
-            code: "internal".to_string(),
+            code: mamos::error::ErrorCode::Internal,
             message: format!("the operation stopped unexpectedly: {error}"),
         }),
     }

@@ -305,7 +305,7 @@ impl Store {
             .optional())?;
         let Some((id, name_here, blueprint_here)) = here else {
             if let Ok(other) = self.component_by_name(name) {
-                return Err(Error::invalid(
+                return Err(Error::conflict(
                     file,
                     format!(
                         "component {name:?} already exists in this database as another component \
@@ -318,7 +318,7 @@ impl Store {
             return self.insert_component(file, component);
         };
         if name_here != *name {
-            return Err(Error::invalid(
+            return Err(Error::conflict(
                 file,
                 format!("component {name:?} is named {name_here:?} in this database; use one name on both sides first"),
             ));
@@ -422,7 +422,7 @@ impl Store {
                 )
                 .optional())?;
             if let Some((_, other, _)) = by_uid.filter(|(_, owner, _)| *owner != component_id) {
-                return Err(Error::invalid(
+                return Err(Error::conflict(
                     file,
                     format!(
                         "component {:?}: workshop id {:?} belongs to another component here ({})",

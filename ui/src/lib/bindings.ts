@@ -714,7 +714,9 @@ objective: string | null, owner: Owner, assignee: string | null, start: string, 
 
 export type RegeneratePreview = { diff: PlanDiff, plan: Plan, };
 
-export type ErrorReport = { code: string, message: string, };
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "locked" | "newer_database" | "corrupt_data" | "io" | "internal";
+
+export type ErrorReport = { code: ErrorCode, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };
 
