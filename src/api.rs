@@ -44,8 +44,10 @@ pub fn typescript_bindings() -> String {
     use crate::rollup::{HeatCell, PillarRollup, Rollup};
     use crate::scoring::{Answer, OverallScore, PillarScore, Scores, TargetOverrides};
     use crate::store::{
-        ActionEdit, Checkin, CheckinInput, FlaggedPractice, ImportSummary, NewAction,
-        PracticeVotes, Rag, RegeneratePreview, StoredPlan, Workshop, WorkshopState,
+        ActionEdit, ChangedAction, Checkin, CheckinInput, CheckinWeeks, Conflicting,
+        FlaggedPractice, ImportConflict, ImportSummary, NewAction, PlanChanges, PlanDifference,
+        PracticeVotes, Rag, RegeneratePreview, Side, StatusChange, StoredPlan, Workshop,
+        WorkshopChanges, WorkshopDifference, WorkshopState,
     };
     use crate::views::{Group, HeatRow, OrgView, PillarCell, WorkshopComparison};
     use crate::workshop::{Disagreement, Vote};
@@ -138,6 +140,16 @@ pub fn typescript_bindings() -> String {
         BundleScope::decl(&cfg),
         BundleWritten::decl(&cfg),
         CsvWritten::decl(&cfg),
+        WorkshopChanges::decl(&cfg),
+        WorkshopDifference::decl(&cfg),
+        ChangedAction::decl(&cfg),
+        StatusChange::decl(&cfg),
+        CheckinWeeks::decl(&cfg),
+        Side::decl(&cfg),
+        PlanChanges::decl(&cfg),
+        PlanDifference::decl(&cfg),
+        Conflicting::decl(&cfg),
+        ImportConflict::decl(&cfg),
         ImportSummary::decl(&cfg),
     ];
     let mut out = String::from(

@@ -11,7 +11,10 @@ mod plans;
 mod workshops;
 
 pub use bulk::ScoredAssessment;
-pub use exchange::{ExportScope, ImportSummary};
+pub use exchange::{
+    ChangedAction, CheckinWeeks, Conflicting, ExportScope, ImportConflict, ImportSummary,
+    PlanChanges, PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
+};
 pub use plans::{
     ActionEdit, Checkin, CheckinInput, NewAction, Rag, RegeneratePreview, StoredPlan,
     MAX_TITLE_CHARS,
