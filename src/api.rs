@@ -27,7 +27,7 @@ pub fn typescript_bindings() -> String {
         Classification, Cluster, DoraMetrics, DoraOutcome, FrequencyBand, Metric, MetricClass,
         QuickCheck, ReportYear, TimeBand,
     };
-    use crate::error::ErrorReport;
+    use crate::error::{ErrorCode, ErrorReport};
     use crate::history::{
         Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint, WorkshopPair,
     };
@@ -47,8 +47,10 @@ pub fn typescript_bindings() -> String {
         Answer, OverallScore, PillarScore, Scores, TargetOrigin, TargetOverrides,
     };
     use crate::store::{
-        ActionEdit, Checkin, CheckinInput, FlaggedPractice, ImportSummary, NewAction,
-        PracticeVotes, Rag, RegeneratePreview, StoredPlan, Workshop, WorkshopState,
+        ActionEdit, ChangedAction, Checkin, CheckinInput, CheckinWeeks, Conflicting,
+        FlaggedPractice, ImportConflict, ImportSummary, NewAction, PlanChanges, PlanDifference,
+        PracticeVotes, Rag, RegeneratePreview, Side, StatusChange, StoredPlan, Workshop,
+        WorkshopChanges, WorkshopDifference, WorkshopState,
     };
     use crate::workshop::{Disagreement, Vote};
 
@@ -135,6 +137,7 @@ pub fn typescript_bindings() -> String {
         ActionEdit::decl(&cfg),
         NewAction::decl(&cfg),
         RegeneratePreview::decl(&cfg),
+        ErrorCode::decl(&cfg),
         ErrorReport::decl(&cfg),
         AppInfo::decl(&cfg),
         ReportWritten::decl(&cfg),
@@ -145,6 +148,16 @@ pub fn typescript_bindings() -> String {
         ActionAdded::decl(&cfg),
         BundleWritten::decl(&cfg),
         CsvWritten::decl(&cfg),
+        WorkshopChanges::decl(&cfg),
+        WorkshopDifference::decl(&cfg),
+        ChangedAction::decl(&cfg),
+        StatusChange::decl(&cfg),
+        CheckinWeeks::decl(&cfg),
+        Side::decl(&cfg),
+        PlanChanges::decl(&cfg),
+        PlanDifference::decl(&cfg),
+        Conflicting::decl(&cfg),
+        ImportConflict::decl(&cfg),
         ImportSummary::decl(&cfg),
     ];
     let mut out = String::from(

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::BankProblem;
@@ -68,6 +68,20 @@ pub enum Error {
     #[error("{field}: {message}")]
     InvalidInput { field: String, message: String },
 
+    /// A thing the user named (by id or name) that is not there, or no longer.
+    #[error("{field}: {message}")]
+    NotFound { field: String, message: String },
+
+    /// The request clashes with what is stored: it already exists, or
+    /// another version of it is there.
+    #[error("{field}: {message}")]
+    Conflict { field: String, message: String },
+
+    /// Data this database wrote that cannot be read back: the file was
+    /// damaged or edited by hand, so no input of the user's can fix it.
+    #[error("{what} in the database cannot be read back ({detail}); the database is damaged: restore a backup copy")]
+    CorruptData { what: String, detail: String },
+
     #[error("database {}: {source}", path.display())]
     Database {
         path: PathBuf,
@@ -106,56 +120,232 @@ impl Error {
         }
     }
 
+    pub fn not_found(field: &str, message: impl Into<String>) -> Error {
+        Error::NotFound {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn conflict(field: &str, message: impl Into<String>) -> Error {
+        Error::Conflict {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn corrupt(what: impl Into<String>, detail: impl ToString) -> Error {
+        Error::CorruptData {
+            what: what.into(),
+            detail: detail.to_string(),
+        }
+    }
+
     /// True when the user gave bad input (the CLI exits 2), false for
     /// environment failures such as a locked database or a full disk (exit 1).
     pub fn is_bad_input(&self) -> bool {
-        !matches!(
-            self,
-            Error::Database { .. } | Error::Pdf(_) | Error::DatabaseTooNew { .. }
-        )
+        self.code().is_bad_input()
     }
 
-    /// A stable machine-readable code, so the UI can react to a kind of error
-    /// without matching on message text.
-    pub fn code(&self) -> &'static str {
+    /// What a consumer can do about this error, so the UI can react to a
+    /// kind of error without matching on message text.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::InvalidBank { .. } => "invalid_bank",
-            Error::File { .. } => "file",
-            Error::UnknownComponent(_) | Error::UnknownComponentId(_) => "unknown_component",
-            Error::DuplicateComponent(_) => "duplicate_component",
-            Error::UnknownPractice { .. } => "unknown_practice",
-            Error::UnknownBank(_) => "unknown_bank",
-            Error::UnknownWorkshop(_) => "unknown_workshop",
-            Error::UnknownParticipant { .. } => "unknown_participant",
-            Error::UnknownGroup(_) => "unknown_group",
-            Error::DuplicateGroup(_) => "duplicate_group",
-            Error::BankVersionConflict { .. } => "bank_version_conflict",
-            Error::InvalidInput { .. } => "invalid_input",
-            Error::Database { .. } => "database",
-            Error::DatabaseTooNew { .. } => "database_too_new",
-            Error::Pdf(_) => "pdf",
-            Error::PlanOpen(_) => "plan_open",
-            Error::NoOpenPlan(_) => "no_open_plan",
-            Error::UnknownAction { .. } => "unknown_action",
-            Error::KeptEditsBreakRules(_) => "kept_edits_break_rules",
+            Error::InvalidBank { .. } | Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::UnknownComponent(_)
+            | Error::UnknownComponentId(_)
+            | Error::UnknownWorkshop(_)
+            | Error::UnknownParticipant { .. }
+            | Error::UnknownGroup(_)
+            | Error::UnknownBank(_)
+            | Error::UnknownPractice { .. }
+            | Error::NoOpenPlan(_)
+            | Error::UnknownAction { .. }
+            | Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::DuplicateComponent(_)
+            | Error::DuplicateGroup(_)
+            | Error::BankVersionConflict { .. }
+            | Error::PlanOpen(_)
+            | Error::KeptEditsBreakRules(_)
+            | Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::Database { source, .. } => database_code(source),
+            Error::DatabaseTooNew { .. } => ErrorCode::NewerDatabase,
+            Error::CorruptData { .. } => ErrorCode::CorruptData,
+            Error::File { source, .. } => file_code(source),
+            Error::Pdf(_) => ErrorCode::Io,
         }
+    }
+}
+
+/// A file the user named that is not there, or is not text, is bad input;
+/// any other file failure (permissions, a full disk) is the environment's.
+fn file_code(error: &std::io::Error) -> ErrorCode {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => ErrorCode::NotFound,
+        std::io::ErrorKind::InvalidData => ErrorCode::InvalidInput,
+        _ => ErrorCode::Io,
+    }
+}
+
+/// What a failed SQLite call means for the user: someone else is writing,
+/// the file is damaged, the disk failed, or a bug.
+fn database_code(error: &rusqlite::Error) -> ErrorCode {
+    use rusqlite::ErrorCode as Sqlite;
+    match error {
+        rusqlite::Error::SqliteFailure(failure, _) => match failure.code {
+            Sqlite::DatabaseBusy | Sqlite::DatabaseLocked => ErrorCode::Locked,
+            Sqlite::NotADatabase | Sqlite::DatabaseCorrupt => ErrorCode::CorruptData,
+            Sqlite::DiskFull
+            | Sqlite::SystemIoFailure
+            | Sqlite::CannotOpen
+            | Sqlite::ReadOnly
+            | Sqlite::PermissionDenied => ErrorCode::Io,
+            _ => ErrorCode::Internal,
+        },
+        // A stored column of another type than the one written.
+        rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..) => {
+            ErrorCode::CorruptData
+        }
+        _ => ErrorCode::Internal,
+    }
+}
+
+/// The kinds of error a front end acts on differently; the message says the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A value the user gave is malformed or out of range.
+    InvalidInput,
+    /// The thing asked for is not there (or was removed meanwhile).
+    NotFound,
+    /// It already exists, or clashes with another version of it.
+    Conflict,
+    /// Another Mamos or the CLI is writing: trying again later works.
+    Locked,
+    /// The database was written by a newer Mamos: update Mamos.
+    NewerDatabase,
+    /// Stored data cannot be read back.
+    CorruptData,
+    /// A file could not be read or written (missing, disk full, no permission).
+    Io,
+    /// Anything else: a bug.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The codes the user can fix by changing what they asked (the CLI exits 2).
+    pub fn is_bad_input(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::InvalidInput | ErrorCode::NotFound | ErrorCode::Conflict
+        )
     }
 }
 
 /// How an error crosses to the desktop UI: a code to branch on and a message to show.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ErrorReport {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl From<&Error> for ErrorReport {
     fn from(error: &Error) -> Self {
         ErrorReport {
-            code: error.code().to_string(),
+            code: error.code(),
             message: error.to_string(),
         }
     }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: std::ffi::c_int) -> Error {
+        Error::Database {
+            path: PathBuf::from("mamos.db"),
+            source: rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None),
+        }
+    }
+
+    #[test]
+    fn a_busy_or_locked_database_is_locked_and_not_bad_input() {
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let error = sqlite(code);
+            assert_eq!(error.code(), ErrorCode::Locked);
+            assert!(!error.is_bad_input());
+        }
+    }
+
+    #[test]
+    fn a_damaged_database_file_is_corrupt_data() {
+        assert_eq!(
+            sqlite(rusqlite::ffi::SQLITE_NOTADB).code(),
+            ErrorCode::CorruptData
+        );
+        assert_eq!(
+            sqlite(rusqlite::ffi::SQLITE_CORRUPT).code(),
+            ErrorCode::CorruptData
+        );
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_FULL).code(), ErrorCode::Io);
+    }
+
+    #[test]
+    fn a_missing_file_is_bad_input_and_a_full_disk_is_not() {
+        let file = |kind: std::io::ErrorKind| Error::File {
+            path: PathBuf::from("bank.json"),
+            source: std::io::Error::from(kind),
+        };
+        assert_eq!(
+            file(std::io::ErrorKind::NotFound).code(),
+            ErrorCode::NotFound
+        );
+        assert!(file(std::io::ErrorKind::NotFound).is_bad_input());
+        assert_eq!(file(std::io::ErrorKind::StorageFull).code(), ErrorCode::Io);
+        assert!(!file(std::io::ErrorKind::PermissionDenied).is_bad_input());
+    }
+
+    #[test]
+    fn only_what_the_user_can_fix_by_asking_differently_is_bad_input() {
+        let bad_input = [
+            Error::invalid("level", "expected 0 to 4"),
+            Error::not_found("evidence", "no evidence link with id 3"),
+            Error::conflict("file", "component \"A\" is named \"B\" in this database"),
+            Error::UnknownWorkshop(4),
+            Error::DuplicateGroup("Core".into()),
+        ];
+        for error in &bad_input {
+            assert!(error.is_bad_input(), "{error}");
+        }
+        let environment = [
+            Error::corrupt("stored plan", "expected value at line 1 column 1"),
+            Error::Pdf("disk full".into()),
+            Error::DatabaseTooNew {
+                path: PathBuf::from("mamos.db"),
+                found: 9,
+                known: 8,
+            },
+        ];
+        for error in &environment {
+            assert!(!error.is_bad_input(), "{error}");
+        }
+    }
+
+    #[test]
+    fn codes_cross_to_the_ui_in_snake_case() {
+        let report = ErrorReport::from(&Error::DatabaseTooNew {
+            path: PathBuf::from("mamos.db"),
+            found: 9,
+            known: 8,
+        });
+        let json = serde_json::to_value(&report).expect("a report serializes");
+        assert_eq!(json["code"], "newer_database");
+        assert_eq!(
+            serde_json::to_value(ErrorCode::CorruptData).expect("a code serializes"),
+            "corrupt_data"
+        );
+    }
+}

@@ -291,7 +291,7 @@ impl NoPair {
         match self {
             NoPair::NotOfComponent { side, id } => {
                 let ids: Vec<i64> = held.iter().map(|w| w.id).collect();
-                crate::Error::invalid(
+                crate::Error::not_found(
                     side.option(),
                     format!("workshop {id} is not a workshop of {component:?}; its workshops are {ids:?}"),
                 )

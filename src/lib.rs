@@ -23,4 +23,4 @@ pub mod scoring;
 pub mod store;
 pub mod workshop;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorCode, Result};

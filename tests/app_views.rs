@@ -13,6 +13,7 @@ use mamos::dora::{Cluster, DoraMetrics, FrequencyBand, ReportYear, TimeBand};
 use mamos::model::{Blueprint, PillarId};
 use mamos::scoring::Answer;
 use mamos::store::Store;
+use mamos::ErrorCode;
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -116,7 +117,7 @@ fn the_heatmap_shows_each_pillar_score_and_leaves_never_assessed_components_blan
 fn a_component_in_an_unknown_group_is_refused_and_not_created() {
     let (_dir, mut store) = store();
     let error = add_in_group(&mut store, "Payments", Blueprint::II, Some("Nowhere")).unwrap_err();
-    assert_eq!(error.code(), "unknown_group");
+    assert_eq!(error.code(), ErrorCode::NotFound);
     assert!(error.to_string().contains("Nowhere"), "{error}");
     assert!(store.components().unwrap().is_empty());
 }
@@ -278,13 +279,13 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
 
     // Week 13 would end after day 90: refused, and the plan is as it was.
     let error = plans::move_action_to_week(&mut store, component.id, &free.id, 13).unwrap_err();
-    assert_eq!(error.code(), "invalid_input");
+    assert_eq!(error.code(), ErrorCode::InvalidInput);
     assert!(error.to_string().contains("day 1 to day 90"), "{error}");
     assert_eq!(store.open_plan(component.id).unwrap().unwrap(), moved);
 
     let error =
         plans::move_action_to_week(&mut store, component.id, "no-such-action", 3).unwrap_err();
-    assert_eq!(error.code(), "unknown_action");
+    assert_eq!(error.code(), ErrorCode::NotFound);
 }
 
 #[test]

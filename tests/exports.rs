@@ -13,6 +13,7 @@ use mamos::model::Blueprint;
 use mamos::report::Paper;
 use mamos::scoring::Answer;
 use mamos::store::Store;
+use mamos::ErrorCode;
 
 const NAME: &str = "Équipe <script> Łódź";
 const DATE: &str = "2026-03-02";
@@ -155,9 +156,9 @@ fn each_scope_offers_its_documents_and_refuses_the_others_with_what_to_give() {
         date(),
     )
     .unwrap_err();
-    assert_eq!(error.code(), "unknown_component");
+    assert_eq!(error.code(), ErrorCode::NotFound);
     let error = document(&store, &request(Org, group("Nope")), date()).unwrap_err();
-    assert_eq!(error.code(), "unknown_group");
+    assert_eq!(error.code(), ErrorCode::NotFound);
 }
 
 #[test]
@@ -165,7 +166,8 @@ fn a_failed_write_names_the_file_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing").join("report.pdf");
     let error = write_atomically(&missing, b"%PDF-1.7").unwrap_err();
-    assert_eq!(error.code(), "file");
+    // The folder is not there: the user chose a path that does not exist.
+    assert_eq!(error.code(), ErrorCode::NotFound);
     assert!(error.to_string().contains("missing"), "{error}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 

@@ -222,7 +222,7 @@ pub fn group_trend(
     for a in &assessments {
         if members.as_ref().is_none_or(|m| m.contains(&a.component_id)) {
             let date = NaiveDate::parse_from_str(&a.held_on, "%Y-%m-%d").map_err(|_| {
-                Error::invalid(
+                Error::corrupt(
                     "stored workshop date",
                     format!(
                         "workshop {}: expected YYYY-MM-DD, found {:?}",

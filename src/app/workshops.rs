@@ -116,7 +116,7 @@ pub fn set_workshop_note(
     let workshop = store.workshop(workshop_id)?;
     let latest = store.workshops(workshop.component_id)?.last().map(|w| w.id);
     if latest != Some(workshop_id) {
-        return Err(Error::invalid(
+        return Err(Error::conflict(
             "workshop",
             format!(
                 "workshop {workshop_id} of {:?} is not its latest: notes can only be written in the current workshop",
@@ -161,7 +161,7 @@ pub fn remove_evidence(
             .iter()
             .any(|e| e.id == evidence_id)
         {
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "evidence",
                 format!("workshop {workshop_id} has no evidence link with id {evidence_id}"),
             ));

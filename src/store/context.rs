@@ -142,7 +142,7 @@ impl Store {
             .conn
             .execute("DELETE FROM evidence WHERE id = ?1", params![evidence_id]))?;
         if removed == 0 {
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "evidence",
                 format!("no evidence link with id {evidence_id}"),
             ));

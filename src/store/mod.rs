@@ -11,7 +11,10 @@ mod plans;
 mod workshops;
 
 pub use bulk::ScoredAssessment;
-pub use exchange::{ExportScope, ImportSummary};
+pub use exchange::{
+    ChangedAction, CheckinWeeks, Conflicting, ExportScope, ImportConflict, ImportSummary,
+    PlanChanges, PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
+};
 pub use plans::{
     ActionEdit, Checkin, CheckinInput, NewAction, Rag, RegeneratePreview, StoredPlan,
     MAX_TITLE_CHARS,
@@ -186,7 +189,7 @@ impl Store {
             .optional())?;
         let content = content.ok_or_else(|| Error::UnknownBank(format!("{id} {version}")))?;
         let bank: Bank = serde_json::from_str(&content)
-            .map_err(|e| Error::invalid(&format!("stored bank {id} {version}"), e.to_string()))?;
+            .map_err(|e| Error::corrupt(format!("stored bank {id} {version}"), e))?;
         let bank = Arc::new(bank);
         self.banks.borrow_mut().insert(key, Arc::clone(&bank));
         Ok(bank)

@@ -167,8 +167,9 @@ pub struct RegeneratePreview {
     pub plan: Plan,
 }
 
-fn json_error(what: &str, e: serde_json::Error) -> Error {
-    Error::invalid(what, e.to_string())
+/// JSON this store wrote that does not parse back: the database is damaged.
+fn stored_json_error(what: &str, e: serde_json::Error) -> Error {
+    Error::corrupt(what, e)
 }
 
 fn clean_title(title: &str) -> Result<String> {
@@ -416,14 +417,17 @@ impl Store {
             conflict_of,
         )) = row
         else {
-            return Err(Error::invalid("plan", format!("no plan with id {plan_id}")));
+            return Err(Error::not_found(
+                "plan",
+                format!("no plan with id {plan_id}"),
+            ));
         };
         let mut plan: Plan =
-            serde_json::from_str(&content).map_err(|e| json_error("stored plan", e))?;
+            serde_json::from_str(&content).map_err(|e| stored_json_error("stored plan", e))?;
         plan.actions = self.actions(plan_id)?;
         let grades: Vec<KeyResultGrade> = match grades {
             Some(text) => {
-                serde_json::from_str(&text).map_err(|e| json_error("stored grades", e))?
+                serde_json::from_str(&text).map_err(|e| stored_json_error("stored grades", e))?
             }
             None => Vec::new(),
         };
@@ -452,7 +456,9 @@ impl Store {
             .query_map(params![plan_id], |row| row.get::<_, String>(0))
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
         rows.iter()
-            .map(|text| serde_json::from_str(text).map_err(|e| json_error("stored action", e)))
+            .map(|text| {
+                serde_json::from_str(text).map_err(|e| stored_json_error("stored action", e))
+            })
             .collect()
     }
 
@@ -483,7 +489,7 @@ impl Store {
                         week,
                         date: week_start(start, week),
                         key_results: serde_json::from_str(&krs)
-                            .map_err(|e| json_error("stored check-in", e))?,
+                            .map_err(|e| stored_json_error("stored check-in", e))?,
                         target_condition: target,
                         actual_condition: actual,
                         obstacle,
@@ -568,7 +574,7 @@ impl Store {
             Some(id) if plan.objectives.iter().any(|o| &o.id == id) => id.clone(),
             Some(id) => {
                 let known: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
-                return Err(Error::invalid(
+                return Err(Error::not_found(
                     "objective",
                     format!("no objective {id:?} in this plan; its objectives are {known:?}"),
                 ));
@@ -708,7 +714,7 @@ impl Store {
         let known: Vec<&str> = stored.plan.key_results().map(|k| k.id.as_str()).collect();
         for id in input.key_results.keys() {
             if !known.contains(&id.as_str()) {
-                return Err(Error::invalid(
+                return Err(Error::not_found(
                     "key result",
                     format!("no key result {id:?} in this plan; its key results are {known:?}"),
                 ));
@@ -758,7 +764,8 @@ impl Store {
                 action.status = *status;
             }
         }
-        let krs = serde_json::to_string(&key_results).map_err(|e| json_error("key results", e))?;
+        let krs = serde_json::to_string(&key_results)
+            .map_err(|e| Error::invalid("key results", e.to_string()))?;
         let tx = self.db(self.conn.unchecked_transaction())?;
         self.db((|| {
             tx.execute(
@@ -834,7 +841,7 @@ impl Store {
             .ok()
             .filter(|p| p.component_id == component_id);
         let Some(chosen) = chosen else {
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "plan",
                 format!("{:?} has no plan {keep}", component.name),
             ));
@@ -846,7 +853,7 @@ impl Store {
             |row| row.get(0),
         ))?;
         if copies == 0 {
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "plan",
                 format!(
                     "plan {keep} of {:?} has no conflicting version",

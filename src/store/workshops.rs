@@ -193,7 +193,7 @@ impl Store {
         let all = self.all_workshops(component_id)?;
         let Some(kept) = all.iter().find(|w| w.id == keep) else {
             let component = self.component(component_id)?;
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "--keep",
                 format!("{:?} has no workshop {keep}", component.name),
             ));
@@ -205,7 +205,7 @@ impl Store {
             .map(|w| w.id)
             .collect();
         if others.is_empty() {
-            return Err(Error::invalid(
+            return Err(Error::not_found(
                 "--keep",
                 format!("workshop {keep} has no conflicting version to settle"),
             ));
@@ -544,8 +544,7 @@ impl Store {
             return Ok(None);
         };
         // Written by set_dora from the same enums, so parsing back cannot fail on our own data.
-        let stored =
-            |field: &str, e: Error| Error::invalid(&format!("stored DORA {field}"), e.to_string());
+        let stored = |field: &str, e: Error| Error::corrupt(format!("stored DORA {field}"), e);
         let metrics = crate::dora::DoraMetrics {
             lead_time: lead
                 .map(|t| t.parse())

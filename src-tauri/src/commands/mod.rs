@@ -50,7 +50,7 @@ impl Db {
         match outcome {
             Ok(result) => result.map_err(|error| ErrorReport::from(&error)),
             Err(error) => Err(ErrorReport {
-                code: "internal".to_string(),
+                code: mamos::error::ErrorCode::Internal,
                 message: format!("the operation stopped unexpectedly: {error}"),
             }),
         }

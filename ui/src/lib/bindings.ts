@@ -752,7 +752,9 @@ objective: string | null, owner: Owner, assignee: string | null, start: string, 
 
 export type RegeneratePreview = { diff: PlanDiff, plan: Plan, };
 
-export type ErrorReport = { code: string, message: string, };
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "locked" | "newer_database" | "corrupt_data" | "io" | "internal";
+
+export type ErrorReport = { code: ErrorCode, message: string, };
 
 export type AppInfo = { db_path: string, version: string, };
 
@@ -793,6 +795,54 @@ export type CsvWritten = { path: string,
  */
 rows: number, };
 
+export type WorkshopChanges = { date_or_facilitator: boolean, participants: boolean, votes: number, answers_or_notes: number, evidence_links: number, revealed_practices: boolean, dora: boolean, bank_version: boolean, };
+
+export type WorkshopDifference = { "kind": "already_conflicting" } | { "kind": "edited", changes: WorkshopChanges, };
+
+export type ChangedAction = { action: string, 
+/**
+ * The fields that differ: title, step, owner, assignee, objective, start, end, depends_on.
+ */
+fields: Array<string>, };
+
+export type StatusChange = { action: string, here: ActionStatus, bundle: ActionStatus, };
+
+export type CheckinWeeks = { here: Array<number>, bundle: Array<number>, };
+
+export type Side = "here" | "bundle";
+
+export type PlanChanges = { 
+/**
+ * Actions on both sides whose fields differ.
+ */
+changed_actions: Array<ChangedAction>, actions_only_in_bundle: Array<string>, actions_only_here: Array<string>, statuses: Array<StatusChange>, action_order: boolean, 
+/**
+ * Set when the two sides recorded check-ins of different weeks.
+ */
+checkin_weeks: CheckinWeeks | null, 
+/**
+ * The same weeks were checked in, with different answers.
+ */
+checkin_answers: boolean, 
+/**
+ * Set when the plan is closed on one side only: which.
+ */
+closed_only: Side | null, };
+
+export type PlanDifference = { "kind": "already_conflicting" } | { "kind": "second_open_plan" } | { "kind": "edited", changes: PlanChanges, };
+
+export type Conflicting = { "kind": "blueprint", here: Blueprint, bundle: Blueprint, } | { "kind": "target_override", here: TargetOverride, bundle: TargetOverride, } | { "kind": "workshop", held_on: string, started_at: string, kept: number, imported: number, differs: WorkshopDifference, } | { "kind": "plan", start: string, end: string, created_at: string, kept: number, imported: number, differs: PlanDifference, };
+
+export type ImportConflict = { 
+/**
+ * The component's name.
+ */
+component: string, what: Conflicting, 
+/**
+ * The sentence `mamos import` prints, for a front end that shows it whole.
+ */
+message: string, };
+
 export type ImportSummary = { components: number, workshops: number, banks: number, 
 /**
  * Plans added, conflicting versions included.
@@ -803,7 +853,7 @@ plans: number,
  */
 plans_closed: number, 
 /**
- * One sentence per component, workshop or plan that differed from this
- * database's version of it, saying what was kept (for workshops and plans: both versions).
+ * Each component, target, workshop or plan that differed from this
+ * database's version of it, and what was kept (for workshops and plans: both versions).
  */
-conflicts: Array<string>, };
+conflicts: Array<ImportConflict>, };
