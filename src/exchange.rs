@@ -96,7 +96,7 @@ pub struct BundlePlan {
 #[serde(deny_unknown_fields)]
 pub struct BundleCheckin {
     pub week: u32,
-    pub key_results: std::collections::BTreeMap<String, crate::store::Rag>,
+    pub key_results: std::collections::BTreeMap<String, crate::plan::Rag>,
     pub target_condition: String,
     pub actual_condition: String,
     pub obstacle: String,

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::plans::{check_schedule, plan_content, record_closure, write_actions, StoredPlan};
+use super::plans::{plan_content, record_closure, write_actions};
 use super::workshops::answer_from_columns;
 use super::Store;
 use crate::assessment::Component;
@@ -12,6 +12,7 @@ use crate::exchange::{
     BundlePlan, BundleVote, BundleWorkshop, BUNDLE_FORMAT, BUNDLE_VERSION,
 };
 use crate::model::Bank;
+use crate::plan::{check_schedule, StoredPlan};
 use crate::{Error, Result};
 
 /// What a bundle holds: everything, one group, or one component.
