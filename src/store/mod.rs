@@ -5,6 +5,7 @@
 
 mod bulk;
 mod context;
+mod csv;
 mod exchange;
 pub mod migrations;
 mod plans;
