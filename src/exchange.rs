@@ -12,6 +12,9 @@
 //! Mamos writes version 3 and reads all three; the ids of an older bundle are
 //! derived from what identified its components and workshops then, the same
 //! way the schema migration derives them for rows stored before ids existed.
+//!
+//! The CSV exports (`csv`) are written here too, from the records the store
+//! reads (`Store::component_records`): this module reads no database.
 
 mod csv;
 
