@@ -36,9 +36,10 @@ pub fn typescript_bindings() -> String {
         Pillar, PillarId, PillarName, Practice,
     };
     use crate::plan::{
-        Action, ActionChange, ActionStatus, CheckinDate, CommonObjective, Deferred, KeyResult,
-        KeyResultGrade, Measure, Milestone, Objective, Phase, Plan, PlanDiff, PlanOptions,
-        ServedComponent, Why,
+        Action, ActionChange, ActionEdit, ActionStatus, Checkin, CheckinDate, CheckinInput,
+        CommonObjective, Deferred, KeyResult, KeyResultGrade, Measure, Milestone, NewAction,
+        Objective, Phase, Plan, PlanDiff, PlanOptions, Rag, RegeneratePreview, ServedComponent,
+        StoredPlan, Why,
     };
     use crate::report::radar::{Point, RadarAxis, RadarChart};
     use crate::report::Paper;
@@ -47,12 +48,12 @@ pub fn typescript_bindings() -> String {
         Answer, OverallScore, PillarScore, Scores, TargetOrigin, TargetOverrides,
     };
     use crate::store::{
-        ActionEdit, ChangedAction, Checkin, CheckinInput, CheckinWeeks, Conflicting,
-        FlaggedPractice, ImportConflict, ImportSummary, NewAction, PlanChanges, PlanDifference,
-        PracticeVotes, Rag, RegeneratePreview, Side, StatusChange, StoredPlan, Workshop,
-        WorkshopChanges, WorkshopDifference, WorkshopState,
+        ChangedAction, CheckinWeeks, Conflicting, ImportConflict, ImportSummary, PlanChanges,
+        PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
     };
-    use crate::workshop::{Disagreement, Vote};
+    use crate::workshop::{
+        Disagreement, FlaggedPractice, PracticeVotes, Vote, Workshop, WorkshopState,
+    };
 
     let cfg = Config::new().with_large_int("number");
     let decls = [

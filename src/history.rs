@@ -485,7 +485,8 @@ mod tests {
         );
     }
     use crate::assessment::{Component, PracticeAnswer};
-    use crate::model::{Bank, Blueprint, Level, LocalizedText, Pillar, Practice};
+    use crate::model::{Bank, Blueprint, LocalizedText, Practice};
+    use crate::test_bank::test_bank;
 
     /// A practice of weight 1 with the same target for every blueprint.
     fn practice(id: &str, target: u8) -> Practice {
@@ -504,26 +505,14 @@ mod tests {
 
     /// A bank whose pillar `i` holds the practices `(id, target)` of `pillars[i]`.
     fn bank(version: &str, pillars: [&[(&str, u8)]; 5]) -> Bank {
+        let practices = pillars.iter().map(|list| {
+            list.iter()
+                .map(|(id, target)| practice(id, *target))
+                .collect()
+        });
         Bank {
-            id: "test".into(),
             version: version.into(),
-            title: LocalizedText::en("test"),
-            levels: (0..5)
-                .map(|value| Level {
-                    value,
-                    label: LocalizedText::en("l"),
-                })
-                .collect(),
-            pillars: PillarId::ALL
-                .iter()
-                .zip(pillars)
-                .map(|(&id, practices)| Pillar {
-                    id,
-                    name: LocalizedText::en(id.as_str()),
-                    description: LocalizedText::en("d"),
-                    practices: practices.iter().map(|(p, t)| practice(p, *t)).collect(),
-                })
-                .collect(),
+            ..test_bank(practices.collect())
         }
     }
 

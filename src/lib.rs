@@ -24,3 +24,10 @@ pub mod store;
 pub mod workshop;
 
 pub use error::{Error, ErrorCode, Result};
+
+// The unit tests share the integration tests' bank builder, which names the crate `mamos`.
+#[cfg(test)]
+extern crate self as mamos;
+#[cfg(test)]
+#[path = "../tests/common/bank.rs"]
+pub(crate) mod test_bank;

@@ -299,8 +299,9 @@ mod tests {
 
     #[test]
     fn rolls_up_real_scores() {
-        use crate::model::{Bank, Blueprint, Level, LocalizedText, Pillar, Practice};
+        use crate::model::{Blueprint, LocalizedText, Practice};
         use crate::scoring::{score, Answer};
+        use crate::test_bank::test_bank;
         use std::collections::BTreeMap;
 
         let practice = |id: &str| Practice {
@@ -312,26 +313,12 @@ mod tests {
             targets: Blueprint::ALL.iter().map(|&b| (b, 2)).collect(),
             ..Practice::default()
         };
-        let bank = Bank {
-            id: "test".into(),
-            version: "1".into(),
-            title: LocalizedText::en("test"),
-            levels: (0..5)
-                .map(|value| Level {
-                    value,
-                    label: LocalizedText::en("l"),
-                })
-                .collect(),
-            pillars: PillarId::ALL
+        let bank = test_bank(
+            PillarId::ALL
                 .iter()
-                .map(|&id| Pillar {
-                    id,
-                    name: LocalizedText::en(id.as_str()),
-                    description: LocalizedText::en("d"),
-                    practices: vec![practice(&format!("{id}.a"))],
-                })
+                .map(|id| vec![practice(&format!("{id}.a"))])
                 .collect(),
-        };
+        );
         let answers = |list: &[(&str, u8)]| -> BTreeMap<String, Answer> {
             list.iter()
                 .map(|(id, level)| (id.to_string(), Answer::Level { level: *level }))

@@ -237,7 +237,8 @@ pub fn gap(target: u8, level: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Level, LocalizedText, Pillar};
+    use crate::model::LocalizedText;
+    use crate::test_bank::test_bank;
 
     /// A practice with the given weight and the same target for every blueprint but I (0).
     fn practice(id: &str, weight: f64, target: u8) -> Practice {
@@ -256,31 +257,6 @@ mod tests {
                 (Blueprint::IV, target),
             ]),
             ..Practice::default()
-        }
-    }
-
-    /// A bank whose pillar `i` holds `practices[i]`.
-    fn bank(practices: Vec<Vec<Practice>>) -> Bank {
-        Bank {
-            id: "test".into(),
-            version: "1".into(),
-            title: LocalizedText::en("test"),
-            levels: (0..5)
-                .map(|v| Level {
-                    value: v,
-                    label: LocalizedText::en("l"),
-                })
-                .collect(),
-            pillars: PillarId::ALL
-                .iter()
-                .zip(practices)
-                .map(|(id, practices)| Pillar {
-                    id: *id,
-                    name: LocalizedText::en(id.as_str()),
-                    description: LocalizedText::en("d"),
-                    practices,
-                })
-                .collect(),
         }
     }
 
@@ -311,7 +287,7 @@ mod tests {
     /// The worked example of docs/scoring.md: weights 1, 1, 2, 1; answers 3, 1, 2, N/A;
     /// blueprint II targets 2, 2, 3, 2.
     fn worked_example() -> Bank {
-        bank(vec![
+        test_bank(vec![
             vec![
                 practice("m.a", 1.0, 2),
                 practice("m.b", 1.0, 2),
@@ -419,7 +395,7 @@ mod tests {
 
     #[test]
     fn the_level_gate_needs_three_quarters_of_the_weight() {
-        let bank = bank(vec![
+        let bank = test_bank(vec![
             vec![
                 practice("m.a", 1.0, 2),
                 practice("m.b", 1.0, 2),

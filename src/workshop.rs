@@ -1,7 +1,8 @@
 //! Pure workshop rules: several participants vote on each practice; the
 //! agreed answer is the facilitator's decision, else the median vote; votes
 //! that spread by two levels or more, or mix N/A with levels, are a
-//! disagreement the room should discuss.
+//! disagreement the room should discuss. Also the workshop as the store
+//! lists it and as the workshop screen shows it.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -67,6 +68,59 @@ pub fn disagreement(votes: &[Vote]) -> Option<Disagreement> {
         low: *low,
         high: *high,
     })
+}
+
+/// A workshop as listed: who, when, for which component and bank.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Workshop {
+    pub id: i64,
+    pub component_id: i64,
+    pub component: String,
+    /// The day the workshop was held, YYYY-MM-DD.
+    pub held_on: String,
+    pub facilitator: String,
+    pub participants: Vec<String>,
+    pub bank_id: String,
+    pub bank_version: String,
+    /// Set on another coach's version of a workshop, kept beside it by an
+    /// import: the id of the workshop it conflicts with.
+    pub conflict_of: Option<i64>,
+}
+
+/// A practice whose votes the room should discuss.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FlaggedPractice {
+    pub practice_id: String,
+    pub disagreement: Disagreement,
+    pub votes: Vec<Vote>,
+    /// The facilitator has set the agreed answer since.
+    pub resolved: bool,
+}
+
+/// What the workshop screen shows of one practice's votes: who has voted,
+/// and the votes themselves only once the facilitator revealed them (so the
+/// first voice does not anchor the room).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PracticeVotes {
+    pub practice_id: String,
+    /// Participants who have voted, in their listed order.
+    pub voted: Vec<String>,
+    pub revealed: bool,
+    /// Empty until revealed.
+    pub votes: Vec<Vote>,
+    /// Only once revealed.
+    pub disagreement: Option<Disagreement>,
+    /// The facilitator set the agreed answer.
+    pub decided: bool,
+}
+
+/// Everything the workshop screen needs: the workshop, its scores, and the votes per practice.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WorkshopState {
+    pub workshop: Workshop,
+    pub view: crate::assessment::AssessmentView,
+    /// One entry per practice of the bank, in bank order.
+    pub practices: Vec<PracticeVotes>,
 }
 
 /// Splits a participant list such as `"Ana, Ben,Chloé"` into trimmed, distinct names.

@@ -2,19 +2,22 @@
 //! example of `docs/planning.md` on the real bank, grading, regeneration
 //! and the organisation-level common objectives.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use mamos::dora::{DoraMetrics, FrequencyBand, TimeBand};
 use mamos::model::{
-    builtin_bank, Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar,
-    PillarId, Practice,
+    builtin_bank, Bank, Blueprint, Impact, Improvement, LocalizedText, Owner, PillarId, Practice,
 };
 use mamos::plan::{
     common_objectives, diff, generate_plan, grade_key_results, mean_grade, merge_regenerated,
     ActionStatus, Measure, Phase, Plan, PlanInputs, PlanOptions,
 };
 use mamos::scoring::{Answer, TargetOverrides};
+
+use common::bank::test_bank;
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -58,34 +61,9 @@ fn practice(id: &str, effort: u8, depends_on: &[&str]) -> Practice {
     }
 }
 
-/// A bank whose pillar `i` holds `practices[i]`.
-fn bank(practices: Vec<Vec<Practice>>) -> Bank {
-    Bank {
-        id: "test".into(),
-        version: "1".into(),
-        title: LocalizedText::en("test"),
-        levels: (0..5)
-            .map(|value| Level {
-                value,
-                label: LocalizedText::en("l"),
-            })
-            .collect(),
-        pillars: PillarId::ALL
-            .iter()
-            .zip(practices)
-            .map(|(id, practices)| Pillar {
-                id: *id,
-                name: LocalizedText::en(&format!("{id}").to_uppercase()),
-                description: LocalizedText::en("d"),
-                practices,
-            })
-            .collect(),
-    }
-}
-
 /// Two practices per pillar, effort 3, no dependencies.
 fn flat_bank() -> Bank {
-    bank(
+    test_bank(
         PillarId::ALL
             .iter()
             .map(|p| {
@@ -224,7 +202,7 @@ fn a_dependency_chain_is_pulled_in_and_scheduled_in_order() {
         practice("methods.b", 2, &["methods.a"]),
         practice("methods.c", 1, &["methods.b"]),
     ];
-    let bank = bank(practices);
+    let bank = test_bank(practices);
     let answers = levels(&[("methods.a", 2), ("methods.b", 2), ("methods.c", 0)]);
     let options = PlanOptions {
         max_actions_per_objective: 1,
@@ -268,7 +246,7 @@ fn work_that_cannot_end_by_day_90_is_deferred_with_its_dependants() {
         practice("architecture.c", 5, &["architecture.b"]),
         practice("architecture.d", 1, &["architecture.c"]),
     ];
-    let bank = bank(practices);
+    let bank = test_bank(practices);
     let answers = levels(&[
         ("architecture.a", 1),
         ("architecture.b", 1),

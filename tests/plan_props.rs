@@ -3,16 +3,20 @@
 //! answers, DORA metrics, start dates and options: dependencies respected,
 //! nothing past day 90, the same inputs give the same plan, priorities ordered.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use mamos::dora::{DoraMetrics, FrequencyBand, TimeBand};
 use mamos::model::{
-    Bank, Blueprint, Impact, Improvement, Level, LocalizedText, Owner, Pillar, PillarId, Practice,
+    Bank, Blueprint, Impact, Improvement, LocalizedText, Owner, PillarId, Practice,
 };
 use mamos::plan::{generate_plan, Plan, PlanInputs, PlanOptions, PLAN_WEEKS};
 use mamos::scoring::{score, Answer, TargetOverrides};
 use proptest::prelude::*;
+
+use common::bank::test_bank;
 
 /// What one random practice is made of.
 #[derive(Debug, Clone)]
@@ -71,18 +75,10 @@ fn specs() -> impl Strategy<Value = Vec<PracticeSpec>> {
 
 fn build(specs: &[PracticeSpec]) -> (Bank, BTreeMap<String, Answer>) {
     let id = |i: usize| format!("{}.p{i}", PillarId::ALL[specs[i].pillar]);
-    let mut pillars: Vec<Pillar> = PillarId::ALL
-        .iter()
-        .map(|p| Pillar {
-            id: *p,
-            name: LocalizedText::en(p.as_str()),
-            description: LocalizedText::en("d"),
-            practices: Vec::new(),
-        })
-        .collect();
+    let mut practices: Vec<Vec<Practice>> = vec![Vec::new(); PillarId::ALL.len()];
     let mut answers = BTreeMap::new();
     for (i, spec) in specs.iter().enumerate() {
-        pillars[spec.pillar].practices.push(Practice {
+        practices[spec.pillar].push(Practice {
             id: id(i),
             title: LocalizedText::en(&id(i)),
             question: LocalizedText::en("?"),
@@ -119,19 +115,7 @@ fn build(specs: &[PracticeSpec]) -> (Bank, BTreeMap<String, Answer>) {
             }
         }
     }
-    let bank = Bank {
-        id: "random".into(),
-        version: "1".into(),
-        title: LocalizedText::en("random"),
-        levels: (0..5)
-            .map(|value| Level {
-                value,
-                label: LocalizedText::en("l"),
-            })
-            .collect(),
-        pillars,
-    };
-    (bank, answers)
+    (test_bank(practices), answers)
 }
 
 fn dora() -> impl Strategy<Value = Option<DoraMetrics>> {

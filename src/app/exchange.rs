@@ -66,7 +66,7 @@ pub fn import_bundle(store: &mut Store, path: &Path) -> Result<ImportSummary> {
 /// Writes the CSV tables of the whole database into `dir` (created when
 /// missing), one file each.
 pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
-    let tables = crate::exchange::csv_tables(store)?;
+    let tables = crate::exchange::csv_tables(&store.component_records()?);
     std::fs::create_dir_all(dir).map_err(|source| Error::File {
         path: dir.to_path_buf(),
         source,

@@ -16,7 +16,8 @@ use crate::history::{
 use crate::model::{builtin_bank, PillarId, PillarName};
 use crate::rollup::{heatmap_cell, rollup, HeatCell, Rollup};
 use crate::scoring::Scores;
-use crate::store::{Store, Workshop};
+use crate::store::Store;
+use crate::workshop::Workshop;
 use crate::{Error, Result};
 
 /// One pillar of one component in the heatmap.

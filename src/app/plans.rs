@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::plan::{Action, CommonObjective, PlanOptions};
-use crate::store::{ActionEdit, CheckinInput, NewAction, RegeneratePreview, Store, StoredPlan};
+use crate::plan::{
+    Action, ActionEdit, CheckinInput, CommonObjective, NewAction, PlanOptions, RegeneratePreview,
+    StoredPlan,
+};
+use crate::store::Store;
 use crate::{Error, Result};
 
 /// The plan a coach asks for: the open one, or a new one.

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::assessment::Evidence;
 use crate::dora::{DoraMetrics, DoraOutcome, FrequencyBand, ReportYear, TimeBand};
 use crate::scoring::Answer;
-use crate::store::{FlaggedPractice, Store, Workshop, WorkshopState};
-use crate::workshop::parse_participants;
+use crate::store::Store;
+use crate::workshop::{parse_participants, FlaggedPractice, Workshop, WorkshopState};
 use crate::{Error, Result};
 
 /// A workshop to start.

@@ -6,8 +6,8 @@ use clap::Subcommand;
 use mamos::app::components::component_named;
 use mamos::app::plans::{self as app, PlanRequest, Regenerate};
 use mamos::model::Owner;
-use mamos::plan::{ActionStatus, PlanDiff};
-use mamos::store::{ActionEdit, CheckinInput, NewAction, Rag, Store, StoredPlan};
+use mamos::plan::{ActionEdit, ActionStatus, CheckinInput, NewAction, PlanDiff, Rag, StoredPlan};
+use mamos::store::Store;
 use mamos::{Error, Result};
 
 use super::{parse_date, print_json, print_text, today};

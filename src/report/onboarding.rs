@@ -15,7 +15,7 @@ use super::words::{self, Lang};
 use super::{Pdf, ReportOptions};
 use crate::assessment::AssessmentView;
 use crate::plan::{self, Plan, PLAN_WEEKS};
-use crate::store::Workshop;
+use crate::workshop::Workshop;
 
 /// What the pack is made from, as the store returns it.
 pub struct OnboardingInput<'a> {

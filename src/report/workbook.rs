@@ -14,8 +14,7 @@ use crate::assessment::{target_overrides, AssessmentView};
 use crate::dora::{Cluster, DoraOutcome, Metric};
 use crate::history::Comparison;
 use crate::scoring::{self, Answer};
-use crate::store::{FlaggedPractice, Workshop};
-use crate::workshop::{Disagreement, Vote};
+use crate::workshop::{Disagreement, FlaggedPractice, Vote, Workshop};
 
 /// Everything the workbook shows, as the store returns it.
 pub struct WorkbookInput<'a> {

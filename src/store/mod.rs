@@ -5,6 +5,7 @@
 
 mod bulk;
 mod context;
+mod csv;
 mod exchange;
 pub mod migrations;
 mod plans;
@@ -15,11 +16,6 @@ pub use exchange::{
     ChangedAction, CheckinWeeks, Conflicting, ExportScope, ImportConflict, ImportSummary,
     PlanChanges, PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
 };
-pub use plans::{
-    ActionEdit, Checkin, CheckinInput, NewAction, Rag, RegeneratePreview, StoredPlan,
-    MAX_TITLE_CHARS,
-};
-pub use workshops::{FlaggedPractice, PracticeVotes, Workshop, WorkshopState};
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};

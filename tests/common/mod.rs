@@ -1,8 +1,11 @@
-//! The real `mamos` binary on a temporary database, shared by the CLI test
-//! files (`mod common;`). Each file adds its own helpers in an `impl Workspace`.
+//! What several test files share (`mod common;`): the real `mamos` binary on
+//! a temporary database (each file adds its own helpers in an `impl
+//! Workspace`), and the small hand-built bank (`test_bank`).
 
 // Each test file is its own crate and uses a subset of these helpers.
 #![allow(dead_code)]
+
+pub mod bank;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -2,7 +2,7 @@
 
 use mamos::app::plans::{self as app, PlanRequest, Regenerate};
 use mamos::error::ErrorReport;
-use mamos::store::{ActionEdit, CheckinInput, NewAction, RegeneratePreview, StoredPlan};
+use mamos::plan::{ActionEdit, CheckinInput, NewAction, RegeneratePreview, StoredPlan};
 use tauri::State;
 
 use super::{today, Db};

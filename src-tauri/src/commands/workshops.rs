@@ -4,7 +4,7 @@ use mamos::app::workshops::{self as app, CastVote, NewEvidence, NewWorkshop};
 use mamos::dora::{DoraMetrics, DoraOutcome, ReportYear};
 use mamos::error::ErrorReport;
 use mamos::scoring::Answer;
-use mamos::store::{Workshop, WorkshopState};
+use mamos::workshop::{Workshop, WorkshopState};
 use tauri::State;
 
 use super::{today, Db};

@@ -11,9 +11,9 @@ use crate::exchange::{
     BundlePlan, BundleVote, BundleWorkshop, BUNDLE_FORMAT, BUNDLE_VERSION,
 };
 use crate::model::Bank;
+use crate::plan::StoredPlan;
 use crate::store::workshops::answer_from_columns;
 use crate::store::Store;
-use crate::store::StoredPlan;
 use crate::Result;
 
 impl Store {
@@ -103,7 +103,7 @@ impl Store {
     /// its component's list, which only the caller knows).
     pub(super) fn bundle_workshop(
         &self,
-        workshop: crate::store::Workshop,
+        workshop: crate::workshop::Workshop,
     ) -> Result<BundleWorkshop> {
         let (id, started_at) = self.db(self.conn.query_row(
             "SELECT uid, started_at FROM assessment WHERE id = ?1",

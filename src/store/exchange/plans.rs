@@ -10,8 +10,9 @@ use super::{
     PlanDifference, Side, StatusChange,
 };
 use crate::exchange::{BundleComponent, BundlePlan};
-use crate::store::plans::{check_schedule, plan_content, record_closure, write_actions};
-use crate::store::{Store, StoredPlan};
+use crate::plan::{check_schedule, StoredPlan};
+use crate::store::plans::{plan_content, record_closure, write_actions};
+use crate::store::Store;
 use crate::{Error, Result};
 
 impl Store {
