@@ -66,7 +66,7 @@ fn column(header: &str, width: Width, align: Align) -> Column {
     }
 }
 
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+pub(super) fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0u32), |(s, c), v| (s + v, c + 1));
     (count > 0).then(|| sum / f64::from(count))
 }
