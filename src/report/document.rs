@@ -309,6 +309,16 @@ impl Flow {
         Ok(())
     }
 
+    /// The table, or `empty` as a sentence when it has no row: the shape of
+    /// most sections ("heading; if nothing to show a sentence; else a table").
+    pub fn table_or(&mut self, table: &Table, empty: &str) -> crate::Result<()> {
+        if table.rows.is_empty() {
+            self.paragraph(empty, &body())
+        } else {
+            self.table(table)
+        }
+    }
+
     /// Draws the header row at the cursor; returns the y of its bottom line.
     fn table_header(
         &mut self,
