@@ -353,7 +353,7 @@ impl Flow {
         canvas.line(&[(left, y), (right, y)], &style.rule);
     }
 
-    /// Finishes the document into a [`Pdf`] with its page count and every warning collected while drawing.
+    /// Finishes the document into a [`Pdf`](super::Pdf) with its page count and every warning collected while drawing.
     pub fn into_pdf(self, info: &DocInfo, mut warnings: Warnings) -> crate::Result<super::Pdf> {
         let pages = self.page_count();
         let bytes = self.finish(info, &mut warnings)?;
