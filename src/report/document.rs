@@ -8,7 +8,7 @@
 use super::fonts::{self, FontStyle, Warnings};
 use super::layout::{
     self, column_widths, draw_row, header_height, row_height, wrap, wrap_lines, Align, Bookmark,
-    Canvas, Column, DocInfo, Paper, Rgb3, Row, Stroke, TableStyle, TextStyle,
+    Canvas, Column, DocInfo, Paper, Rgb3, Row, Stroke, TableStyle, TextStyle, Width,
 };
 
 // ---------------------------------------------------------------- look
@@ -76,6 +76,27 @@ pub struct Table<'a> {
     /// Per row, the fill of each cell (a row may be empty: no fill).
     pub fills: &'a [Vec<Option<Rgb3>>],
     pub style: &'a TableStyle,
+}
+
+impl<'a> Table<'a> {
+    /// A table without cell fills.
+    pub fn plain(columns: &'a [Column], rows: &'a [Vec<String>], style: &'a TableStyle) -> Self {
+        Table {
+            columns,
+            rows,
+            fills: &[],
+            style,
+        }
+    }
+}
+
+/// A column of `width` with its header.
+pub fn column(header: &str, width: Width, align: Align) -> Column {
+    Column {
+        header: header.to_string(),
+        width,
+        align,
+    }
 }
 
 pub struct Flow {
@@ -458,7 +479,6 @@ impl<'a> Printable<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::layout::Width;
 
     fn running() -> Running {
         Running {

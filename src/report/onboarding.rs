@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 
 use super::document::{
-    body, small, strong, style, table_style, Flow, Printable, Running, Table, ACCENT, GRID, INK,
-    MUTED, PANEL, STRIPE,
+    body, column, small, strong, style, table_style, Flow, Printable, Running, Table, ACCENT, GRID,
+    INK, MUTED, PANEL, STRIPE,
 };
 use super::fonts::{FontStyle, Warnings};
-use super::layout::{self, Align, Column, DocInfo, Rgb3, Stroke, Width};
+use super::layout::{self, Align, DocInfo, Rgb3, Stroke, Width};
 use super::words::{self, Lang};
 use super::{Pdf, ReportOptions};
 use crate::assessment::AssessmentView;
@@ -38,14 +38,6 @@ const OBJECTIVE_COLORS: [Rgb3; 6] = [
 const MILESTONE: Rgb3 = Rgb3(0.75, 0.15, 0.20);
 /// Days the timeline spans: 13 weeks.
 const TIMELINE_DAYS: f32 = (PLAN_WEEKS * 7) as f32;
-
-fn column(header: &str, width: Width, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
-}
 
 fn objective_color(index: usize) -> Rgb3 {
     OBJECTIVE_COLORS[index % OBJECTIVE_COLORS.len()]
@@ -678,12 +670,7 @@ fn calendar(flow: &mut Flow, plan: &Plan, texts: &PlanTexts, lang: Lang) -> crat
             work.join(" · "),
         ]);
     }
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(5),
-    })
+    flow.table(&Table::plain(&columns, &rows, &table_style(5)))
 }
 
 /// A page to print for each weekly check-in: the key results with red /

@@ -4,10 +4,10 @@
 //! assessments as vector lines with a legend.
 
 use super::document::{
-    body, small, style, table_style, Flow, Printable, Running, Table, GRID, INK, MUTED,
+    body, column, small, style, table_style, Flow, Printable, Running, Table, GRID, INK, MUTED,
 };
 use super::fonts::{FontStyle, Warnings};
-use super::layout::{self, Align, Column, DocInfo, Rgb3, Stroke, TextStyle, Width};
+use super::layout::{self, Align, DocInfo, Rgb3, Stroke, TextStyle, Width};
 use super::words::Lang;
 use super::{Pdf, ReportOptions};
 use crate::history::TrendPoint;
@@ -57,14 +57,6 @@ const SERIES: [(Rgb3, &[f32]); 6] = [
     (Rgb3(0.60, 0.25, 0.65), &[6.0, 2.0, 1.5, 2.0]),
     (Rgb3(0.75, 0.15, 0.20), &[3.0, 3.0]),
 ];
-
-fn column(header: &str, width: Width, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
-}
 
 pub(super) fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0u32), |(s, c), v| (s + v, c + 1));
@@ -234,12 +226,7 @@ fn pillars_section(
             ]
         })
         .collect();
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(2),
-    })
+    flow.table(&Table::plain(&columns, &rows, &table_style(2)))
 }
 
 /// The component × pillar heatmap: each cell the score and the points
@@ -378,12 +365,7 @@ fn groups_section(
         );
         rows.push(row);
     }
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(3),
-    })?;
+    flow.table(&Table::plain(&columns, &rows, &table_style(3)))?;
     flow.gap(4.0);
     flow.paragraph(
                 lang.pick(
@@ -448,12 +430,7 @@ fn trends_section(
                 row
             })
             .collect();
-        flow.table(&Table {
-            columns: &columns,
-            rows: &rows,
-            fills: &[],
-            style: &table_style(2),
-        })?;
+        flow.table(&Table::plain(&columns, &rows, &table_style(2)))?;
     }
     Ok(())
 }
@@ -532,12 +509,7 @@ fn common_plan(
             clean.text(&objective.step, "common objective step")?,
         ]);
     }
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(6),
-    })?;
+    flow.table(&Table::plain(&columns, &rows, &table_style(6)))?;
     flow.gap(4.0);
     flow.paragraph(
         lang.pick(

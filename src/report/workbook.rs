@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use super::document::{body, small, strong, table_style, Flow, Printable, Running, Table};
+use super::document::{body, column, small, strong, table_style, Flow, Printable, Running, Table};
 use super::fonts::Warnings;
-use super::layout::{Align, Column, DocInfo, Width};
+use super::layout::{Align, DocInfo, Width};
 use super::words::{self, Lang};
 use super::{Pdf, ReportOptions};
 use crate::assessment::{target_overrides, AssessmentView, PracticeAnswer};
@@ -29,14 +29,6 @@ pub struct WorkbookInput<'a> {
     /// The workshop before this one and what changed since.
     pub previous: Option<(&'a Workshop, &'a Comparison)>,
     pub dora: Option<&'a DoraOutcome>,
-}
-
-fn column(header: &str, width: Width, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
 }
 
 pub(super) fn render(input: &WorkbookInput, options: &ReportOptions) -> crate::Result<Pdf> {
@@ -315,12 +307,7 @@ impl<'a> Workbook<'a> {
                 row
             })
             .collect();
-        flow.table(&Table {
-            columns: &columns,
-            rows: &rows,
-            fills: &[],
-            style: &table_style(2),
-        })
+        flow.table(&Table::plain(&columns, &rows, &table_style(2)))
     }
 
     /// One section per pillar: each practice with its agreed answer, target,
@@ -416,12 +403,7 @@ impl<'a> Workbook<'a> {
                 &format!("{name} — {}", lang.pick("practices", "pratiques")),
                 60.0,
             )?;
-            flow.table(&Table {
-                columns: &columns,
-                rows: &rows,
-                fills: &[],
-                style: &table_style(5),
-            })?;
+            flow.table(&Table::plain(&columns, &rows, &table_style(5)))?;
         }
         flow.gap(4.0);
         flow.paragraph(
@@ -471,12 +453,7 @@ impl<'a> Workbook<'a> {
             })
             .collect::<crate::Result<Vec<_>>>()?;
         flow.table_or(
-            &Table {
-                columns: &columns,
-                rows: &rows,
-                fills: &[],
-                style: &table_style(4),
-            },
+            &Table::plain(&columns, &rows, &table_style(4)),
             lang.pick(
                 "No practice had votes two levels or more apart, or N/A mixed with levels.",
                 "Aucune pratique n’a eu de votes écartés de deux niveaux ou plus, ni de N/A mêlés à des niveaux.",
@@ -572,12 +549,7 @@ impl<'a> Workbook<'a> {
             })
             .collect::<crate::Result<Vec<_>>>()?;
         flow.table_or(
-            &Table {
-                columns: &columns,
-                rows: &rows,
-                fills: &[],
-                style: &table_style(6),
-            },
+            &Table::plain(&columns, &rows, &table_style(6)),
             lang.pick(
                 "No evidence link was added in this workshop.",
                 "Aucun lien de preuve n’a été ajouté dans cet atelier.",
@@ -649,12 +621,7 @@ impl<'a> Workbook<'a> {
             o.delta.map_or_else(dash, |d| lang.signed(d)),
             dash(),
         ]);
-        flow.table(&Table {
-            columns: &columns,
-            rows: &rows,
-            fills: &[],
-            style: &table_style(2),
-        })?;
+        flow.table(&Table::plain(&columns, &rows, &table_style(2)))?;
         flow.gap(8.0);
         self.moved_practices(flow, comparison, titles)
     }
@@ -706,12 +673,7 @@ impl<'a> Workbook<'a> {
                 ]
             })
             .collect();
-        flow.table(&Table {
-            columns: &columns,
-            rows: &rows,
-            fills: &[],
-            style: &table_style(3),
-        })
+        flow.table(&Table::plain(&columns, &rows, &table_style(3)))
     }
 }
 
@@ -801,12 +763,7 @@ fn dora_section(flow: &mut Flow, dora: &DoraOutcome, lang: Lang) -> crate::Resul
     .collect();
     flow.paragraph(&dora_sentence(dora, lang), &strong())?;
     flow.gap(6.0);
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(2),
-    })?;
+    flow.table(&Table::plain(&columns, &rows, &table_style(2)))?;
     flow.gap(6.0);
     let q = &dora.quick_check;
     let score = |v: Option<f64>| v.map_or_else(dash, |v| format!("{} / 10", lang.one_decimal(v)));

@@ -10,10 +10,10 @@ use super::{blueprint_wording, labels, style, Labels, GRID, INK, MARGIN_MM, MUTE
 use crate::assessment::AssessmentView;
 use crate::dora::DoraOutcome;
 use crate::model::{Bank, PillarId};
-use crate::report::document::Printable;
+use crate::report::document::{column, Printable};
 use crate::report::fonts::{FontStyle, Warnings};
 use crate::report::layout::{
-    self, draw_table, wrap_lines, Align, Column, DocInfo, Stroke, TableStyle, Width,
+    self, draw_table, wrap_lines, Align, DocInfo, Stroke, TableStyle, Width,
 };
 use crate::report::radar::radar_chart;
 use crate::report::words::{self, Lang};
@@ -325,11 +325,6 @@ impl Page {
             },
             padding: 4.5,
             max_lines: 2,
-        };
-        let column = |header: &str, width, align| Column {
-            header: header.to_string(),
-            width,
-            align,
         };
         let columns = [
             column(labels.pillar, Width::Fill, Align::Left),
