@@ -8,7 +8,7 @@
 use super::fonts::{self, FontStyle, Warnings};
 use super::layout::{
     self, column_widths, draw_row, header_height, row_height, wrap, wrap_lines, Align, Bookmark,
-    Canvas, Column, DocInfo, Paper, Rgb3, Row, Stroke, TableStyle, TextStyle,
+    Canvas, Column, DocInfo, Paper, Rgb3, Row, Stroke, TableStyle, TextStyle, Width,
 };
 
 // ---------------------------------------------------------------- look
@@ -76,6 +76,27 @@ pub struct Table<'a> {
     /// Per row, the fill of each cell (a row may be empty: no fill).
     pub fills: &'a [Vec<Option<Rgb3>>],
     pub style: &'a TableStyle,
+}
+
+impl<'a> Table<'a> {
+    /// A table without cell fills.
+    pub fn plain(columns: &'a [Column], rows: &'a [Vec<String>], style: &'a TableStyle) -> Self {
+        Table {
+            columns,
+            rows,
+            fills: &[],
+            style,
+        }
+    }
+}
+
+/// A column of `width` with its header.
+pub fn column(header: &str, width: Width, align: Align) -> Column {
+    Column {
+        header: header.to_string(),
+        width,
+        align,
+    }
 }
 
 pub struct Flow {
@@ -309,6 +330,16 @@ impl Flow {
         Ok(())
     }
 
+    /// The table, or `empty` as a sentence when it has no row: the shape of
+    /// most sections ("heading; if nothing to show a sentence; else a table").
+    pub fn table_or(&mut self, table: &Table, empty: &str) -> crate::Result<()> {
+        if table.rows.is_empty() {
+            self.paragraph(empty, &body())
+        } else {
+            self.table(table)
+        }
+    }
+
     /// Draws the header row at the cursor; returns the y of its bottom line.
     fn table_header(
         &mut self,
@@ -343,7 +374,7 @@ impl Flow {
         canvas.line(&[(left, y), (right, y)], &style.rule);
     }
 
-    /// Finishes the document into a [`Pdf`] with its page count and every warning collected while drawing.
+    /// Finishes the document into a [`Pdf`](super::Pdf) with its page count and every warning collected while drawing.
     pub fn into_pdf(self, info: &DocInfo, mut warnings: Warnings) -> crate::Result<super::Pdf> {
         let pages = self.page_count();
         let bytes = self.finish(info, &mut warnings)?;
@@ -448,7 +479,6 @@ impl<'a> Printable<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::layout::Width;
 
     fn running() -> Running {
         Running {

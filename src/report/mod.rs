@@ -1,9 +1,20 @@
-//! PDF reports. `layout` holds the reusable helpers (measured text, canvas,
-//! tables, deterministic saving), `document` the multi-page flow (running
-//! header, "Page n of N", tables split across pages, bookmarks), `fonts` the
-//! embedded DejaVu fonts, `words` the English and French wording, and one
-//! module per document (`summary`: the one-page summary, `workbook`: the
-//! coach's workbook).
+//! PDF reports: four documents, each a pure function of its data and
+//! [`ReportOptions`] (the same input gives the same bytes).
+//!
+//! - `summary`: the one-page summaries: `summary::component` the component
+//!   summary and executive summary, `summary::rollup` the executive summary of
+//!   a group or the organisation, and what they share (`page`, `chart`: the
+//!   radar chart fitted to its area, `glance`: the 90-day plan at a glance).
+//! - `workbook`: the coach's workbook of one workshop.
+//! - `onboarding`: the team onboarding pack of a 90-day plan.
+//! - `org`: the organisation (or group) report.
+//!
+//! What the documents are built from: `layout` (measured text, the page
+//! canvas and styles, tables, deterministic saving, one file each),
+//! `document` (the multi-page flow: running header, "Page n of N", tables
+//! split across pages, bookmarks), `radar` (the radar chart's geometry),
+//! `fonts` (the embedded DejaVu fonts) and `words` (the English and French
+//! wording).
 
 pub mod document;
 pub mod fonts;

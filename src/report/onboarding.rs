@@ -6,11 +6,11 @@
 use chrono::NaiveDate;
 
 use super::document::{
-    body, small, strong, style, table_style, Flow, Printable, Running, Table, ACCENT, GRID, INK,
-    MUTED, PANEL, STRIPE,
+    body, column, small, strong, style, table_style, Flow, Printable, Running, Table, ACCENT, GRID,
+    INK, MUTED, PANEL, STRIPE,
 };
 use super::fonts::{FontStyle, Warnings};
-use super::layout::{self, Align, Column, DocInfo, Rgb3, Stroke, Width};
+use super::layout::{self, Align, DocInfo, Rgb3, Stroke, Width};
 use super::words::{self, Lang};
 use super::{Pdf, ReportOptions};
 use crate::assessment::AssessmentView;
@@ -38,14 +38,6 @@ const OBJECTIVE_COLORS: [Rgb3; 6] = [
 const MILESTONE: Rgb3 = Rgb3(0.75, 0.15, 0.20);
 /// Days the timeline spans: 13 weeks.
 const TIMELINE_DAYS: f32 = (PLAN_WEEKS * 7) as f32;
-
-fn column(header: &str, width: Width, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
-}
 
 fn objective_color(index: usize) -> Rgb3 {
     OBJECTIVE_COLORS[index % OBJECTIVE_COLORS.len()]
@@ -108,7 +100,6 @@ impl PlanTexts {
 
 pub(super) fn render(input: &OnboardingInput, options: &ReportOptions) -> crate::Result<Pdf> {
     let lang = Lang::of(&options.lang);
-    let code = lang.code();
     let view = input.view;
     let plan = input.plan;
     let mut warnings = Warnings::default();
@@ -127,6 +118,79 @@ pub(super) fn render(input: &OnboardingInput, options: &ReportOptions) -> crate:
         },
     );
     let texts = PlanTexts::new(plan, lang, &mut clean)?;
+
+    intro_section(&mut flow, input, kind, &component, lang, &mut clean)?;
+    if plan.is_empty() {
+        flow.section(lang.pick("Your plan", "Votre plan"), 20.0)?;
+        let reason = match &plan.empty_reason {
+            Some(reason) => clean.text(reason, "plan")?,
+            None => String::new(),
+        };
+        flow.paragraph(
+            &format!(
+                "{} {reason}",
+                lang.pick(
+                    "Nothing is planned for these 90 days:",
+                    "Rien n’est planifié pour ces 90 jours :"
+                )
+            ),
+            &body(),
+        )?;
+    } else {
+        flow.section(
+            lang.pick("13 weeks at a glance", "Les 13 semaines en un coup d’œil"),
+            160.0,
+        )?;
+        timeline(&mut flow, plan, &texts, lang)?;
+        flow.section(lang.pick("Week by week", "Semaine par semaine"), 120.0)?;
+        calendar(&mut flow, plan, &texts, lang)?;
+        flow.section(lang.pick("Milestones", "Jalons"), 60.0)?;
+        milestones(&mut flow, plan, lang, &mut clean)?;
+        flow.section(
+            lang.pick("Objectives and actions", "Objectifs et actions"),
+            80.0,
+        )?;
+        objectives_and_actions(&mut flow, plan, &texts, lang)?;
+    }
+
+    // ------------------------------------------------------------ template
+    flow.new_page();
+    flow.section(
+        lang.pick(
+            "Weekly check-in (30 minutes)",
+            "Point hebdomadaire (30 minutes)",
+        ),
+        200.0,
+    )?;
+    checkin_template(&mut flow, &texts, lang)?;
+
+    let info = DocInfo {
+        title: format!("{kind} — {component}"),
+        subject: lang
+            .pick(
+                "The team's 90-day Quality Engineering plan (MAMOS)",
+                "Le plan Quality Engineering à 90 jours de l’équipe (MAMOS)",
+            )
+            .to_string(),
+        author: clean.text(&options.author, "author")?,
+        date: options.date,
+    };
+    flow.into_pdf(&info, warnings)
+}
+
+/// The title block, what Mamos is and how the team was assessed, and the
+/// workshop's facts.
+fn intro_section(
+    flow: &mut Flow,
+    input: &OnboardingInput,
+    kind: &str,
+    component: &str,
+    lang: Lang,
+    clean: &mut Printable,
+) -> crate::Result<()> {
+    let view = input.view;
+    let plan = input.plan;
+    let code = lang.code();
     let pillar_name = |id: crate::model::PillarId| -> String {
         view.bank
             .pillar(id)
@@ -141,10 +205,9 @@ pub(super) fn render(input: &OnboardingInput, options: &ReportOptions) -> crate:
         .collect::<crate::Result<_>>()?;
 
     flow.paragraph(kind, &small())?;
-    flow.paragraph(&component, &style(FontStyle::Bold, 18.0, INK))?;
+    flow.paragraph(component, &style(FontStyle::Bold, 18.0, INK))?;
     flow.gap(6.0);
 
-    // ------------------------------------------------------------ intro
     flow.section(
         lang.pick(
             "What Mamos is and how you were assessed",
@@ -231,120 +294,79 @@ pub(super) fn render(input: &OnboardingInput, options: &ReportOptions) -> crate:
                 plan.reassessment
             ),
         ),
-    ])?;
+    ])
+}
 
-    if plan.is_empty() {
-        flow.section(lang.pick("Your plan", "Votre plan"), 20.0)?;
-        let reason = match &plan.empty_reason {
-            Some(reason) => clean.text(reason, "plan")?,
-            None => String::new(),
-        };
-        flow.paragraph(
-            &format!(
-                "{} {reason}",
-                lang.pick(
-                    "Nothing is planned for these 90 days:",
-                    "Rien n’est planifié pour ces 90 jours :"
-                )
-            ),
-            &body(),
+/// Each milestone's date and criteria.
+fn milestones(
+    flow: &mut Flow,
+    plan: &Plan,
+    lang: Lang,
+    clean: &mut Printable,
+) -> crate::Result<()> {
+    for m in &plan.milestones {
+        flow.subheading(
+            &format!("{} {} · {}", lang.pick("Day", "Jour"), m.day, m.date),
+            20.0,
         )?;
-    } else {
-        // -------------------------------------------------------- timeline
-        flow.section(
-            lang.pick("13 weeks at a glance", "Les 13 semaines en un coup d’œil"),
-            160.0,
-        )?;
-        timeline(&mut flow, plan, &texts, lang)?;
-
-        // -------------------------------------------------------- calendar
-        flow.section(lang.pick("Week by week", "Semaine par semaine"), 120.0)?;
-        calendar(&mut flow, plan, &texts, lang)?;
-
-        // -------------------------------------------------------- milestones
-        flow.section(lang.pick("Milestones", "Jalons"), 60.0)?;
-        for m in &plan.milestones {
-            flow.subheading(
-                &format!("{} {} · {}", lang.pick("Day", "Jour"), m.day, m.date),
-                20.0,
-            )?;
-            for criterion in &m.criteria {
-                let text = clean.text(criterion, "milestone criterion")?;
-                flow.paragraph(&format!("– {text}"), &body())?;
-            }
-            flow.gap(4.0);
+        for criterion in &m.criteria {
+            let text = clean.text(criterion, "milestone criterion")?;
+            flow.paragraph(&format!("– {text}"), &body())?;
         }
+        flow.gap(4.0);
+    }
+    Ok(())
+}
 
-        // -------------------------------------------------------- actions
-        flow.section(
-            lang.pick("Objectives and actions", "Objectifs et actions"),
-            80.0,
-        )?;
-        for (o, objective) in plan.objectives.iter().enumerate() {
-            flow.subheading(&format!("{}. {}", o + 1, texts.objectives[o]), 40.0)?;
-            for kr in &texts.key_results[o] {
-                flow.paragraph(
-                    &format!("{} {kr}", lang.pick("Key result:", "Résultat clé :")),
-                    &small(),
-                )?;
-            }
-            flow.gap(4.0);
-            for (a, action) in plan
-                .actions
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.objective == objective.id)
-            {
-                flow.keep(60.0);
-                flow.paragraph(&texts.actions[a], &strong())?;
-                let mut rows = vec![
-                    (lang.pick("Owner", "Responsable"), texts.owners[a].clone()),
-                    (
-                        lang.pick("When", "Quand"),
-                        format!(
-                            "{} ({} → {})",
-                            weeks(lang, action.start_week, action.end_week),
-                            action.start,
-                            action.end
-                        ),
+/// Each objective with its key results, then its actions: owner, when, how
+/// to do better, and why.
+fn objectives_and_actions(
+    flow: &mut Flow,
+    plan: &Plan,
+    texts: &PlanTexts,
+    lang: Lang,
+) -> crate::Result<()> {
+    for (o, objective) in plan.objectives.iter().enumerate() {
+        flow.subheading(&format!("{}. {}", o + 1, texts.objectives[o]), 40.0)?;
+        for kr in &texts.key_results[o] {
+            flow.paragraph(
+                &format!("{} {kr}", lang.pick("Key result:", "Résultat clé :")),
+                &small(),
+            )?;
+        }
+        flow.gap(4.0);
+        for (a, action) in plan
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.objective == objective.id)
+        {
+            flow.keep(60.0);
+            flow.paragraph(&texts.actions[a], &strong())?;
+            let mut rows = vec![
+                (lang.pick("Owner", "Responsable"), texts.owners[a].clone()),
+                (
+                    lang.pick("When", "Quand"),
+                    format!(
+                        "{} ({} → {})",
+                        weeks(lang, action.start_week, action.end_week),
+                        action.start,
+                        action.end
                     ),
-                    (
-                        lang.pick("How to do better", "Comment progresser"),
-                        texts.steps[a].clone(),
-                    ),
-                ];
-                if let Some(why) = &texts.whys[a] {
-                    rows.push((lang.pick("Why", "Pourquoi"), why.clone()));
-                }
-                flow.facts(&rows)?;
-                flow.gap(6.0);
+                ),
+                (
+                    lang.pick("How to do better", "Comment progresser"),
+                    texts.steps[a].clone(),
+                ),
+            ];
+            if let Some(why) = &texts.whys[a] {
+                rows.push((lang.pick("Why", "Pourquoi"), why.clone()));
             }
+            flow.facts(&rows)?;
+            flow.gap(6.0);
         }
     }
-
-    // ------------------------------------------------------------ template
-    flow.new_page();
-    flow.section(
-        lang.pick(
-            "Weekly check-in (30 minutes)",
-            "Point hebdomadaire (30 minutes)",
-        ),
-        200.0,
-    )?;
-    checkin_template(&mut flow, &texts, lang)?;
-
-    let info = DocInfo {
-        title: format!("{kind} — {component}"),
-        subject: lang
-            .pick(
-                "The team's 90-day Quality Engineering plan (MAMOS)",
-                "Le plan Quality Engineering à 90 jours de l’équipe (MAMOS)",
-            )
-            .to_string(),
-        author: clean.text(&options.author, "author")?,
-        date: options.date,
-    };
-    flow.into_pdf(&info, warnings)
+    Ok(())
 }
 
 /// "week 3" or "weeks 3–5".
@@ -513,8 +535,12 @@ fn timeline(flow: &mut Flow, plan: &Plan, texts: &PlanTexts, lang: Lang) -> crat
     flow.advance(2.0 * row);
     close(flow, body_top);
 
-    // Legend: objectives, then the markers.
     flow.gap(6.0);
+    timeline_legend(flow, texts, lang)
+}
+
+/// The timeline's legend: the objectives' colours, then the markers.
+fn timeline_legend(flow: &mut Flow, texts: &PlanTexts, lang: Lang) -> crate::Result<()> {
     let mut items: Vec<(String, Marker)> = texts
         .objectives
         .iter()
@@ -537,8 +563,7 @@ fn timeline(flow: &mut Flow, plan: &Plan, texts: &PlanTexts, lang: Lang) -> crat
         .to_string(),
         Marker::Diamond,
     ));
-    legend(flow, &items)?;
-    Ok(())
+    legend(flow, &items)
 }
 
 enum Marker {
@@ -645,12 +670,7 @@ fn calendar(flow: &mut Flow, plan: &Plan, texts: &PlanTexts, lang: Lang) -> crat
             work.join(" · "),
         ]);
     }
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(5),
-    })
+    flow.table(&Table::plain(&columns, &rows, &table_style(5)))
 }
 
 /// A page to print for each weekly check-in: the key results with red /

@@ -4,10 +4,10 @@
 //! assessments as vector lines with a legend.
 
 use super::document::{
-    body, small, style, table_style, Flow, Printable, Running, Table, GRID, INK, MUTED,
+    body, column, small, style, table_style, Flow, Printable, Running, Table, GRID, INK, MUTED,
 };
 use super::fonts::{FontStyle, Warnings};
-use super::layout::{self, Align, Column, DocInfo, Rgb3, Stroke, Width};
+use super::layout::{self, Align, DocInfo, Rgb3, Stroke, TextStyle, Width};
 use super::words::Lang;
 use super::{Pdf, ReportOptions};
 use crate::history::TrendPoint;
@@ -58,15 +58,7 @@ const SERIES: [(Rgb3, &[f32]); 6] = [
     (Rgb3(0.75, 0.15, 0.20), &[3.0, 3.0]),
 ];
 
-fn column(header: &str, width: Width, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
-}
-
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+pub(super) fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0u32), |(s, c), v| (s + v, c + 1));
     (count > 0).then(|| sum / f64::from(count))
 }
@@ -111,7 +103,6 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
     let code = lang.code();
     let mut warnings = Warnings::default();
     let mut clean = Printable::new(&mut warnings);
-    let dash = || "–".to_string();
 
     let organisation = clean.text(&options.organisation, "organisation name")?;
     let scope = match input.group {
@@ -143,7 +134,48 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
     flow.paragraph(&scope, &style(FontStyle::Bold, 18.0, INK))?;
     flow.gap(6.0);
 
-    // ------------------------------------------------------------ roll-up
+    pillars_section(&mut flow, input, &pillar_names, lang)?;
+    heatmap_section(&mut flow, input, &pillar_names, &names, lang)?;
+    if input.group.is_none() {
+        groups_section(&mut flow, input, &pillar_names, lang, &mut clean)?;
+    }
+    trends_section(&mut flow, input, &pillar_names, lang)?;
+    let plan_title = match input.group {
+        Some(_) => lang.pick("Group-level plan", "Plan à l’échelle du groupe"),
+        None => lang.pick(
+            "Organisation-level plan",
+            "Plan à l’échelle de l’organisation",
+        ),
+    };
+    flow.section(plan_title, 60.0)?;
+    common_plan(&mut flow, input, &pillar_names, lang, &mut clean)?;
+
+    let info = DocInfo {
+        title: format!("{kind} — {scope}"),
+        subject: lang
+            .pick(
+                "Quality Engineering maturity across components (MAMOS)",
+                "Maturité Quality Engineering des composants (MAMOS)",
+            )
+            .to_string(),
+        author: clean.text(&options.author, "author")?,
+        date: options.date,
+    };
+    flow.into_pdf(&info, warnings)
+}
+
+fn dash() -> String {
+    "–".to_string()
+}
+
+/// The roll-up of every pillar: counts, the most common limiting pillar,
+/// and each pillar's mean, minimum and maximum.
+fn pillars_section(
+    flow: &mut Flow,
+    input: &OrgInput,
+    pillar_names: &[String],
+    lang: Lang,
+) -> crate::Result<()> {
     let entries: Vec<(&str, Option<&Scores>)> = input
         .components
         .iter()
@@ -183,7 +215,7 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
     let rows: Vec<Vec<String>> = total
         .pillars
         .iter()
-        .zip(&pillar_names)
+        .zip(pillar_names)
         .map(|(p, name)| {
             vec![
                 name.clone(),
@@ -194,14 +226,18 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
             ]
         })
         .collect();
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(2),
-    })?;
+    flow.table(&Table::plain(&columns, &rows, &table_style(2)))
+}
 
-    // ------------------------------------------------------------ heatmap
+/// The component × pillar heatmap: each cell the score and the points
+/// missing to the target, coloured by score band.
+fn heatmap_section(
+    flow: &mut Flow,
+    input: &OrgInput,
+    pillar_names: &[String],
+    names: &[String],
+    lang: Lang,
+) -> crate::Result<()> {
     flow.section(
         lang.pick(
             "Heatmap: components × pillars",
@@ -217,14 +253,14 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         &small(),
     )?;
     flow.gap(4.0);
-    heat_legend(&mut flow, lang)?;
+    heat_legend(flow, lang)?;
     flow.gap(6.0);
     let mut columns = vec![column(
         lang.pick("Component", "Composant"),
         Width::Fill,
         Align::Left,
     )];
-    for name in &pillar_names {
+    for name in pillar_names {
         columns.push(column(name, Width::Fit, Align::Center));
     }
     columns.push(column(
@@ -234,7 +270,7 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
     ));
     let mut rows = Vec::new();
     let mut fills = Vec::new();
-    for (component, name) in input.components.iter().zip(&names) {
+    for (component, name) in input.components.iter().zip(names) {
         let mut row = vec![name.clone()];
         let mut fill = vec![None];
         for id in PillarId::ALL {
@@ -258,91 +294,95 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         rows.push(row);
         fills.push(fill);
     }
-    if rows.is_empty() {
-        flow.paragraph(
-            lang.pick("No component yet.", "Aucun composant pour l’instant."),
-            &body(),
-        )?;
-    } else {
-        flow.table(&Table {
+    flow.table_or(
+        &Table {
             columns: &columns,
             rows: &rows,
             fills: &fills,
             style: &table_style(3),
-        })?;
-    }
+        },
+        lang.pick("No component yet.", "Aucun composant pour l’instant."),
+    )
+}
 
-    // ------------------------------------------------------------ groups
-    if input.group.is_none() {
-        flow.section(lang.pick("Groups", "Groupes"), 60.0)?;
-        if input.groups.is_empty() {
-            flow.paragraph(
-                lang.pick(
-                    "No group yet: `mamos group` puts components in groups (domain, tribe, department).",
-                    "Aucun groupe pour l’instant : `mamos group` range les composants en groupes (domaine, tribu, département).",
-                ),
-                &body(),
-            )?;
-        } else {
-            let mut columns = vec![
-                column(lang.pick("Group", "Groupe"), Width::Fill, Align::Left),
-                column(
-                    lang.pick("Components", "Composants"),
-                    Width::Fit,
-                    Align::Right,
-                ),
-            ];
-            for name in &pillar_names {
-                columns.push(column(name, Width::Fit, Align::Right));
-            }
-            columns.push(column(
-                lang.pick(
-                    "Most common limiting pillar",
-                    "Pilier limitant le plus fréquent",
-                ),
-                Width::Fill,
-                Align::Left,
-            ));
-            let mut rows = Vec::new();
-            for (group, members) in input.groups {
-                let entries: Vec<(&str, Option<&Scores>)> = input
-                    .components
-                    .iter()
-                    .filter(|c| members.contains(&c.name))
-                    .map(|c| (c.name.as_str(), Some(&c.scores)))
-                    .collect();
-                let r = rollup(&entries);
-                let mut row = vec![
-                    clean.text(group, "group name")?,
-                    format!("{} / {}", r.assessed, r.components),
-                ];
-                for p in &r.pillars {
-                    row.push(p.mean.map_or_else(dash, |m| lang.one_decimal(m)));
-                }
-                row.push(
-                    r.most_common_limiting
-                        .map_or_else(dash, |id| pillar_names[id as usize].clone()),
-                );
-                rows.push(row);
-            }
-            flow.table(&Table {
-                columns: &columns,
-                rows: &rows,
-                fills: &[],
-                style: &table_style(3),
-            })?;
-            flow.gap(4.0);
-            flow.paragraph(
+/// Each group's roll-up: components assessed, pillar means, most common
+/// limiting pillar (only in the report of the whole organisation).
+fn groups_section(
+    flow: &mut Flow,
+    input: &OrgInput,
+    pillar_names: &[String],
+    lang: Lang,
+    clean: &mut Printable,
+) -> crate::Result<()> {
+    flow.section(lang.pick("Groups", "Groupes"), 60.0)?;
+    if input.groups.is_empty() {
+        return flow.paragraph(
+            lang.pick(
+                "No group yet: `mamos group` puts components in groups (domain, tribe, department).",
+                "Aucun groupe pour l’instant : `mamos group` range les composants en groupes (domaine, tribu, département).",
+            ),
+            &body(),
+        );
+    }
+    let mut columns = vec![
+        column(lang.pick("Group", "Groupe"), Width::Fill, Align::Left),
+        column(
+            lang.pick("Components", "Composants"),
+            Width::Fit,
+            Align::Right,
+        ),
+    ];
+    for name in pillar_names {
+        columns.push(column(name, Width::Fit, Align::Right));
+    }
+    columns.push(column(
+        lang.pick(
+            "Most common limiting pillar",
+            "Pilier limitant le plus fréquent",
+        ),
+        Width::Fill,
+        Align::Left,
+    ));
+    let mut rows = Vec::new();
+    for (group, members) in input.groups {
+        let entries: Vec<(&str, Option<&Scores>)> = input
+            .components
+            .iter()
+            .filter(|c| members.contains(&c.name))
+            .map(|c| (c.name.as_str(), Some(&c.scores)))
+            .collect();
+        let r = rollup(&entries);
+        let mut row = vec![
+            clean.text(group, "group name")?,
+            format!("{} / {}", r.assessed, r.components),
+        ];
+        for p in &r.pillars {
+            row.push(p.mean.map_or_else(dash, |m| lang.one_decimal(m)));
+        }
+        row.push(
+            r.most_common_limiting
+                .map_or_else(dash, |id| pillar_names[id as usize].clone()),
+        );
+        rows.push(row);
+    }
+    flow.table(&Table::plain(&columns, &rows, &table_style(3)))?;
+    flow.gap(4.0);
+    flow.paragraph(
                 lang.pick(
                     "Pillar columns: mean score of the group's assessed components. Components: assessed / all.",
                     "Colonnes des piliers : score moyen des composants évalués du groupe. Composants : évalués / tous.",
                 ),
                 &small(),
-            )?;
-        }
-    }
+            )
+}
 
-    // ------------------------------------------------------------ trends
+/// The organisation's scores over time, as a chart and a table.
+fn trends_section(
+    flow: &mut Flow,
+    input: &OrgInput,
+    pillar_names: &[String],
+    lang: Lang,
+) -> crate::Result<()> {
     let trend = organisation_trend(input.components);
     // The chart is kept with its heading; a lone sentence needs little room.
     let keep_with = if trend.len() < 2 { 20.0 } else { 250.0 };
@@ -369,7 +409,7 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         flow.gap(6.0);
         let mut series = vec![lang.pick("Overall", "Global").to_string()];
         series.extend(pillar_names.iter().cloned());
-        trend_chart(&mut flow, &trend, &series)?;
+        trend_chart(flow, &trend, &series)?;
         flow.gap(10.0);
         let mut columns = vec![column("Date", Width::Fit, Align::Left)];
         for name in &series {
@@ -390,37 +430,9 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
                 row
             })
             .collect();
-        flow.table(&Table {
-            columns: &columns,
-            rows: &rows,
-            fills: &[],
-            style: &table_style(2),
-        })?;
+        flow.table(&Table::plain(&columns, &rows, &table_style(2)))?;
     }
-
-    // ------------------------------------------------------------ plan
-    let plan_title = match input.group {
-        Some(_) => lang.pick("Group-level plan", "Plan à l’échelle du groupe"),
-        None => lang.pick(
-            "Organisation-level plan",
-            "Plan à l’échelle de l’organisation",
-        ),
-    };
-    flow.section(plan_title, 60.0)?;
-    common_plan(&mut flow, input, &pillar_names, lang, &mut clean)?;
-
-    let info = DocInfo {
-        title: format!("{kind} — {scope}"),
-        subject: lang
-            .pick(
-                "Quality Engineering maturity across components (MAMOS)",
-                "Maturité Quality Engineering des composants (MAMOS)",
-            )
-            .to_string(),
-        author: clean.text(&options.author, "author")?,
-        date: options.date,
-    };
-    flow.into_pdf(&info, warnings)
+    Ok(())
 }
 
 /// The gaps shared by several components, as common objectives: one piece
@@ -497,12 +509,7 @@ fn common_plan(
             clean.text(&objective.step, "common objective step")?,
         ]);
     }
-    flow.table(&Table {
-        columns: &columns,
-        rows: &rows,
-        fills: &[],
-        style: &table_style(6),
-    })?;
+    flow.table(&Table::plain(&columns, &rows, &table_style(6)))?;
     flow.gap(4.0);
     flow.paragraph(
         lang.pick(
@@ -564,6 +571,40 @@ fn heat_legend(flow: &mut Flow, lang: Lang) -> crate::Result<()> {
     Ok(())
 }
 
+/// Width of a line sample in the trend chart's legend.
+const TREND_SWATCH: f32 = 22.0;
+
+/// The trend legend's items flowed onto as many lines as they need: each
+/// item's width, and the items of each line.
+fn trend_legend_rows(
+    series: &[String],
+    legend: &TextStyle,
+    width: f32,
+) -> crate::Result<(Vec<f32>, Vec<Vec<usize>>)> {
+    let font = legend.metrics()?;
+    let item_widths: Vec<f32> = series
+        .iter()
+        .map(|s| {
+            TREND_SWATCH
+                + 5.0
+                + font
+                    .text_width(s, legend.size)
+                    .min(width - TREND_SWATCH - 5.0)
+        })
+        .collect();
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, w) in item_widths.iter().enumerate() {
+        if used + w > width && !rows.last().is_some_and(Vec::is_empty) {
+            rows.push(Vec::new());
+            used = 0.0;
+        }
+        rows.last_mut().expect("one row at least").push(i);
+        used += w + 14.0;
+    }
+    Ok((item_widths, rows))
+}
+
 /// Lines of the overall and pillar scores over the dates, 0–100 on the y axis,
 /// dates spaced by the days between them, and a legend below.
 fn trend_chart(flow: &mut Flow, trend: &[TrendPoint], series: &[String]) -> crate::Result<()> {
@@ -572,28 +613,8 @@ fn trend_chart(flow: &mut Flow, trend: &[TrendPoint], series: &[String]) -> crat
     let font = label.metrics()?;
     let legend_font = legend.metrics()?;
     let plot_height = 170.0;
-    // Legend items flow onto as many lines as they need.
-    let swatch = 22.0;
-    let item_widths: Vec<f32> = series
-        .iter()
-        .map(|s| {
-            swatch
-                + 5.0
-                + legend_font
-                    .text_width(s, legend.size)
-                    .min(flow.width() - swatch - 5.0)
-        })
-        .collect();
-    let mut legend_rows: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut used = 0.0;
-    for (i, w) in item_widths.iter().enumerate() {
-        if used + w > flow.width() && !legend_rows.last().is_some_and(Vec::is_empty) {
-            legend_rows.push(Vec::new());
-            used = 0.0;
-        }
-        legend_rows.last_mut().expect("one row at least").push(i);
-        used += w + 14.0;
-    }
+    let swatch = TREND_SWATCH;
+    let (item_widths, legend_rows) = trend_legend_rows(series, &legend, flow.width())?;
     let total = 8.0
         + plot_height
         + 4.0
