@@ -369,3 +369,86 @@ fn a_comparison_opens_on_the_current_workshop_and_the_one_held_before() {
         .to_string()
         .contains("has only one workshop"));
 }
+
+#[test]
+fn dora_metrics_given_replace_the_stored_ones_and_the_others_are_kept() {
+    let (_dir, mut store) = store();
+    let component = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let workshop = store
+        .start_workshop(component.id, day(2), "Coach", &["Ana".to_string()])
+        .unwrap();
+
+    // Showing the metrics of a workshop that has none writes nothing.
+    let shown = workshops::update_dora(&mut store, workshop.id, &Default::default()).unwrap();
+    assert_eq!(shown.year, ReportYear::LATEST);
+    assert_eq!(workshops::dora(&store, workshop.id).unwrap(), None);
+
+    let first = workshops::DoraChanges {
+        lead_time: Some(TimeBand::LessThanOneDay),
+        change_fail_rate: Some(12.0),
+        ..Default::default()
+    };
+    workshops::update_dora(&mut store, workshop.id, &first).unwrap();
+    let second = workshops::DoraChanges {
+        deploy_frequency: Some(FrequencyBand::OnDemand),
+        ..Default::default()
+    };
+    let merged = workshops::update_dora(&mut store, workshop.id, &second).unwrap();
+    assert_eq!(merged.metrics.lead_time, Some(TimeBand::LessThanOneDay));
+    assert_eq!(
+        merged.metrics.deploy_frequency,
+        Some(FrequencyBand::OnDemand)
+    );
+    assert_eq!(merged.metrics.change_fail_rate, Some(12.0));
+    assert_eq!(workshops::dora(&store, workshop.id).unwrap(), Some(merged));
+
+    // A percentage out of range is refused and nothing changes.
+    let bad = workshops::DoraChanges {
+        rework_rate: Some(140.0),
+        ..Default::default()
+    };
+    let error = workshops::update_dora(&mut store, workshop.id, &bad).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        workshops::dora(&store, workshop.id)
+            .unwrap()
+            .unwrap()
+            .metrics
+            .rework_rate,
+        None
+    );
+}
+
+#[test]
+fn a_plan_asked_for_is_the_open_one_and_a_new_start_waits_for_it_to_close() {
+    let (_dir, mut store) = store();
+    let component = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    let practice = first_practice(&store, component.id);
+    store.set_answer(component.id, &practice, level(0)).unwrap();
+    let asked = plans::PlanRequest {
+        component_id: component.id,
+        start: None,
+        objectives: None,
+    };
+
+    // No plan yet: one is made, starting today.
+    let made = plans::open_or_create_plan(&mut store, &asked, day(9)).unwrap();
+    assert_eq!(made.plan.start, day(9));
+    // Asked again: the same plan, not a second one.
+    let again = plans::open_or_create_plan(&mut store, &asked, day(20)).unwrap();
+    assert_eq!(again, made);
+    assert_eq!(plans::plans(&store, component.id).unwrap().len(), 1);
+
+    // Another start while it is open is refused.
+    let restart = plans::PlanRequest {
+        start: Some(day(23)),
+        ..asked
+    };
+    let error = plans::open_or_create_plan(&mut store, &restart, day(20)).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Conflict);
+    assert_eq!(plans::plans(&store, component.id).unwrap().len(), 1);
+}
