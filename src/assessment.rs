@@ -354,3 +354,23 @@ mod tests {
         assert_eq!(skills.and_then(|p| p.target_score), Some(0.0));
     }
 }
+
+/// What a document, a bundle or a roll-up is about: one component, one group,
+/// or the whole organisation (every component).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Scope {
+    Organisation,
+    Group { name: String },
+    Component { id: i64 },
+}
+
+impl Scope {
+    /// The group's name for a group, `None` for the organisation and a component.
+    pub fn group(&self) -> Option<&str> {
+        match self {
+            Scope::Group { name } => Some(name),
+            Scope::Organisation | Scope::Component { .. } => None,
+        }
+    }
+}

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::Scope;
 use crate::exchange::Bundle;
-use crate::store::{ExportScope, ImportSummary, Store};
+use crate::store::{ImportSummary, Store};
 use crate::{Error, Result};
 
 /// A bundle written to disk.
@@ -34,15 +34,6 @@ pub struct CsvWritten {
 /// Writes the bundle of `scope` to `path`; whatever was at `path` stays until
 /// the whole file is written.
 pub fn export_bundle(store: &Store, scope: &Scope, path: &Path) -> Result<BundleWritten> {
-    let component_name;
-    let scope = match scope {
-        Scope::Organisation => ExportScope::Organisation,
-        Scope::Group { name } => ExportScope::Group(name),
-        Scope::Component { id } => {
-            component_name = store.component(*id)?.name;
-            ExportScope::Component(&component_name)
-        }
-    };
     let bundle = store.export_bundle(scope)?;
     let text = bundle.to_json();
     super::write_atomically(path, text.as_bytes())?;

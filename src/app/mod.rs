@@ -18,32 +18,11 @@ pub mod plans;
 pub mod reports;
 pub mod workshops;
 
+pub use crate::assessment::Scope;
+
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
 use crate::{Error, Result};
-
-/// What a document, a bundle or a roll-up is about: one component, one group,
-/// or the whole organisation (every component).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Scope {
-    Organisation,
-    Group { name: String },
-    Component { id: i64 },
-}
-
-impl Scope {
-    /// The group's name for a group, `None` for the organisation and a component.
-    pub fn group(&self) -> Option<&str> {
-        match self {
-            Scope::Group { name } => Some(name),
-            Scope::Organisation | Scope::Component { .. } => None,
-        }
-    }
-}
 
 /// Writes `bytes` next to `path` first, then renames it over `path`: a full
 /// disk or a refused write leaves whatever was at `path` untouched.

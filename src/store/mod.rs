@@ -13,8 +13,8 @@ mod workshops;
 
 pub use bulk::ScoredAssessment;
 pub use exchange::{
-    ChangedAction, CheckinWeeks, Conflicting, ExportScope, ImportConflict, ImportSummary,
-    PlanChanges, PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
+    ChangedAction, CheckinWeeks, Conflicting, ImportConflict, ImportSummary, PlanChanges,
+    PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
 };
 
 use std::cell::RefCell;

@@ -4,8 +4,7 @@
 
 use rusqlite::params;
 
-use super::ExportScope;
-use crate::assessment::Component;
+use crate::assessment::{Component, Scope};
 use crate::exchange::{
     Bundle, BundleAnswer, BundleCheckin, BundleComponent, BundleDora, BundleEvidence, BundleGroup,
     BundlePlan, BundleVote, BundleWorkshop, BUNDLE_FORMAT, BUNDLE_VERSION,
@@ -17,11 +16,11 @@ use crate::store::Store;
 use crate::Result;
 
 impl Store {
-    pub fn export_bundle(&self, scope: ExportScope) -> Result<Bundle> {
+    pub fn export_bundle(&self, scope: &Scope) -> Result<Bundle> {
         let mut components = match scope {
-            ExportScope::Organisation => self.components()?,
-            ExportScope::Group(name) => self.group_components(name)?,
-            ExportScope::Component(name) => vec![self.component_by_name(name)?],
+            Scope::Organisation => self.components()?,
+            Scope::Group { name } => self.group_components(name)?,
+            Scope::Component { id } => vec![self.component(*id)?],
         };
         components.sort_by(|a, b| a.name.cmp(&b.name));
         let names: Vec<&str> = components.iter().map(|c| c.name.as_str()).collect();

@@ -16,13 +16,6 @@ use super::Store;
 use crate::exchange::Bundle;
 use crate::{Error, Result};
 
-/// What a bundle holds: everything, one group, or one component.
-pub enum ExportScope<'a> {
-    Organisation,
-    Group(&'a str),
-    Component(&'a str),
-}
-
 /// What an import added (shown by `mamos import` and the desktop's Import panel).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct ImportSummary {
