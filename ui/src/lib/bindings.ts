@@ -585,7 +585,11 @@ day: number, date: string,
  */
 criteria: Array<string>, };
 
-export type CheckinDate = { week: number, date: string, };
+export type CheckinDate = { week: number, 
+/**
+ * Its day in the plan: the first day of its week (1, 8, …, 85).
+ */
+day: number, date: string, };
 
 export type Deferred = { practice_id: string, pillar: PillarId, gap: number, priority: number, reason: string, };
 
