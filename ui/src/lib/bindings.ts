@@ -787,6 +787,16 @@ author: string | null, };
 
 export type ActionAdded = { action: Action, plan: StoredPlan, };
 
+export type PlanOnDay = { plan: StoredPlan, 
+/**
+ * That day in the plan (1 to 91), or null outside its 13 weeks.
+ */
+today_day: number | null, 
+/**
+ * The check-in week to offer that day.
+ */
+checkin_week: number, };
+
 export type BundleWritten = { path: string, components: number, 
 /**
  * Bank versions the bundle carries.
