@@ -17,7 +17,7 @@ pub fn typescript_bindings() -> String {
     use crate::app::components::Group;
     use crate::app::exchange::{BundleWritten, CsvWritten};
     use crate::app::history::{HeatRow, OrgView, PillarCell, WorkshopComparison};
-    use crate::app::plans::ActionAdded;
+    use crate::app::plans::{ActionAdded, PlanOnDay};
     use crate::app::reports::{DocumentKind, ReportRequest, ReportWritten};
     use crate::app::Scope;
     use crate::assessment::{
@@ -147,6 +147,7 @@ pub fn typescript_bindings() -> String {
         Scope::decl(&cfg),
         ReportRequest::decl(&cfg),
         ActionAdded::decl(&cfg),
+        PlanOnDay::decl(&cfg),
         BundleWritten::decl(&cfg),
         CsvWritten::decl(&cfg),
         WorkshopChanges::decl(&cfg),

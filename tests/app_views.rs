@@ -46,6 +46,14 @@ fn first_practice(store: &Store, component: i64) -> String {
     view.bank.pillars[0].practices[0].id.clone()
 }
 
+/// Every practice at level 0: a plan from these answers has work in every pillar.
+fn answer_every_practice_at_level_0(store: &mut Store, component: i64) {
+    let bank = store.assessment(component).unwrap().bank;
+    for practice in bank.pillars.iter().flat_map(|p| &p.practices) {
+        store.set_answer(component, &practice.id, level(0)).unwrap();
+    }
+}
+
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
 }
@@ -237,12 +245,7 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
     let component = store
         .add_component("Payments", Blueprint::II, None)
         .unwrap();
-    let bank = store.assessment(component.id).unwrap().bank;
-    for practice in bank.pillars.iter().flat_map(|p| &p.practices) {
-        store
-            .set_answer(component.id, &practice.id, level(0))
-            .unwrap();
-    }
+    answer_every_practice_at_level_0(&mut store, component.id);
     let plan = store
         .create_plan(component.id, day(2), &mamos::plan::PlanOptions::default())
         .unwrap();
@@ -286,6 +289,41 @@ fn an_action_moved_to_another_week_keeps_its_length_and_cannot_leave_the_90_days
     let error =
         plans::move_action_to_week(&mut store, component.id, "no-such-action", 3).unwrap_err();
     assert_eq!(error.code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn the_open_plan_comes_with_todays_day_and_the_check_in_week_due() {
+    let (_dir, mut store) = store();
+    let component = store
+        .add_component("Payments", Blueprint::II, None)
+        .unwrap();
+    assert_eq!(
+        plans::open_plan_on(&store, component.id, day(2)).unwrap(),
+        None
+    );
+    answer_every_practice_at_level_0(&mut store, component.id);
+    let request = plans::PlanRequest {
+        component_id: component.id,
+        start: Some(day(2)),
+        objectives: None,
+    };
+    let created = plans::open_or_create_plan(&mut store, &request, day(1)).unwrap();
+    let days: Vec<u32> = created.plan.checkins.iter().map(|c| c.day).collect();
+    assert_eq!(days, [1, 8, 15, 22, 29, 36, 43, 50, 57, 64, 71, 78, 85]);
+
+    let on = |today| {
+        plans::open_plan_on(&store, component.id, today)
+            .unwrap()
+            .expect("an open plan")
+    };
+    let before = on(day(1));
+    assert_eq!(before.plan, created);
+    assert_eq!((before.today_day, before.checkin_week), (None, 1));
+    let week_3 = on(day(17));
+    assert_eq!((week_3.today_day, week_3.checkin_week), (Some(16), 3));
+    // Day 92 is past the 13 weeks: no today on the timeline, the last check-in still offered.
+    let after = on(mamos::plan::day_date(day(2), 92));
+    assert_eq!((after.today_day, after.checkin_week), (None, 13));
 }
 
 #[test]

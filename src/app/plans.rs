@@ -9,8 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::plan::{
-    Action, ActionEdit, CheckinInput, CommonObjective, NewAction, PlanOptions, RegeneratePreview,
-    StoredPlan,
+    checkin_week, today_day, Action, ActionEdit, CheckinInput, CommonObjective, NewAction,
+    PlanOptions, RegeneratePreview, StoredPlan,
 };
 use crate::store::Store;
 use crate::{Error, Result};
@@ -57,9 +57,36 @@ fn with_objectives(objectives: Option<u32>, base: &PlanOptions) -> PlanOptions {
     }
 }
 
-/// The component's open plan, if it has one.
-pub fn open_plan(store: &Store, component_id: i64) -> Result<Option<StoredPlan>> {
-    store.open_plan(component_id)
+/// A plan as seen on one day: where that day falls on its timeline and
+/// which check-in is due, so the screens show the core's calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PlanOnDay {
+    pub plan: StoredPlan,
+    /// That day in the plan (1 to 91), or null outside its 13 weeks.
+    pub today_day: Option<u32>,
+    /// The check-in week to offer that day.
+    pub checkin_week: u32,
+}
+
+impl PlanOnDay {
+    pub fn new(plan: StoredPlan, today: NaiveDate) -> PlanOnDay {
+        PlanOnDay {
+            today_day: today_day(plan.plan.start, today),
+            checkin_week: checkin_week(&plan.plan.checkins, today),
+            plan,
+        }
+    }
+}
+
+/// The component's open plan as seen on `today`, if it has one.
+pub fn open_plan_on(
+    store: &Store,
+    component_id: i64,
+    today: NaiveDate,
+) -> Result<Option<PlanOnDay>> {
+    Ok(store
+        .open_plan(component_id)?
+        .map(|plan| PlanOnDay::new(plan, today)))
 }
 
 /// Every plan of a component, oldest first (closed ones carry their grades).

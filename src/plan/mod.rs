@@ -25,7 +25,8 @@ mod tracking;
 mod types;
 
 pub use calendar::{
-    checkin_dates, day_date, day_of, next_plan_start, week_end, week_of, week_start,
+    checkin_dates, checkin_week, day_date, day_of, next_plan_start, today_day, week_end,
+    week_first_day, week_of, week_start,
 };
 pub use common::{common_objectives, CommonObjective, ServedComponent};
 pub use diff::{diff, merge_regenerated, ActionChange, PlanDiff, RegeneratePreview};
@@ -46,6 +47,8 @@ pub const PLAN_DAYS: u32 = 90;
 pub const WORK_WEEKS: u32 = 12;
 /// The check-in weeks: one per week, 1 to 13.
 pub const PLAN_WEEKS: u32 = 13;
+/// Days the plan's timeline spans: its 13 weeks, day 1 to day 91.
+pub const TIMELINE_DAYS: u32 = PLAN_WEEKS * 7;
 /// Days of the milestones.
 pub const MILESTONE_DAYS: [u32; 3] = [30, 60, 90];
 /// Weeks one level step takes, by effort 1–5 (days, one team … months, many teams).

@@ -257,10 +257,31 @@ pub struct Milestone {
 
 /// The weekly 30-minute check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(from = "StoredCheckinDate")]
 pub struct CheckinDate {
     pub week: u32,
+    /// Its day in the plan: the first day of its week (1, 8, …, 85).
+    pub day: u32,
     #[ts(type = "string")]
     pub date: NaiveDate,
+}
+
+/// A planned check-in as plans stored before it carried its day; the day
+/// follows from the week, so it is always derived, never trusted from the JSON.
+#[derive(Deserialize)]
+struct StoredCheckinDate {
+    week: u32,
+    date: NaiveDate,
+}
+
+impl From<StoredCheckinDate> for CheckinDate {
+    fn from(stored: StoredCheckinDate) -> Self {
+        CheckinDate {
+            week: stored.week,
+            day: super::week_first_day(stored.week),
+            date: stored.date,
+        }
+    }
 }
 
 /// A gap left for a later cycle, and why.

@@ -1,19 +1,21 @@
 //! 90-day plans: created, edited, regenerated, checked in and closed.
 
-use mamos::app::plans::{self as app, PlanRequest, Regenerate};
+use chrono::NaiveDate;
+use mamos::app::plans::{self as app, PlanOnDay, PlanRequest, Regenerate};
 use mamos::error::ErrorReport;
 use mamos::plan::{ActionEdit, CheckinInput, NewAction, RegeneratePreview, StoredPlan};
 use tauri::State;
 
-use super::{today, Db};
+use super::Db;
 
-/// The component's open plan, or null when it has none.
+/// The component's open plan as seen on the window's local `today`, or null when it has none.
 #[tauri::command]
 pub async fn load_plan(
     db: State<'_, Db>,
     component_id: i64,
-) -> Result<Option<StoredPlan>, ErrorReport> {
-    db.run(move |store| app::open_plan(store, component_id))
+    today: NaiveDate,
+) -> Result<Option<PlanOnDay>, ErrorReport> {
+    db.run(move |store| app::open_plan_on(store, component_id, today))
         .await
 }
 
@@ -26,22 +28,26 @@ pub async fn list_plans(
     db.run(move |store| app::plans(store, component_id)).await
 }
 
-/// Generates and stores a plan from the component's current workshop, day 1 on `start`.
+/// Generates and stores a plan from the component's current workshop, day 1
+/// on `start`, as seen on the window's local `today`.
 #[tauri::command]
 pub async fn create_plan(
     db: State<'_, Db>,
     component_id: i64,
-    start: chrono::NaiveDate,
+    start: NaiveDate,
     max_objectives: u32,
-) -> Result<StoredPlan, ErrorReport> {
+    today: NaiveDate,
+) -> Result<PlanOnDay, ErrorReport> {
     let request = PlanRequest {
         component_id,
         start: Some(start),
         objectives: Some(max_objectives),
     };
-    let today = today();
-    db.run(move |store| app::open_or_create_plan(store, &request, today))
-        .await
+    db.run(move |store| {
+        let plan = app::open_or_create_plan(store, &request, today)?;
+        Ok(PlanOnDay::new(plan, today))
+    })
+    .await
 }
 
 /// One coach edit to an action of the open plan (rename, reassign, reschedule, move, status).

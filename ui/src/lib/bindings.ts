@@ -585,7 +585,11 @@ day: number, date: string,
  */
 criteria: Array<string>, };
 
-export type CheckinDate = { week: number, date: string, };
+export type CheckinDate = { week: number, 
+/**
+ * Its day in the plan: the first day of its week (1, 8, …, 85).
+ */
+day: number, date: string, };
 
 export type Deferred = { practice_id: string, pillar: PillarId, gap: number, priority: number, reason: string, };
 
@@ -782,6 +786,16 @@ organisation: string,
 author: string | null, };
 
 export type ActionAdded = { action: Action, plan: StoredPlan, };
+
+export type PlanOnDay = { plan: StoredPlan, 
+/**
+ * That day in the plan (1 to 91), or null outside its 13 weeks.
+ */
+today_day: number | null, 
+/**
+ * The check-in week to offer that day.
+ */
+checkin_week: number, };
 
 export type BundleWritten = { path: string, components: number, 
 /**

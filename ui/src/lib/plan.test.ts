@@ -2,25 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDiff } from './bindings';
 import {
   barGeometry,
-  currentCheckinWeek,
-  dayOf,
   dayPosition,
   diffLines,
   keepable,
   localToday,
   ownerText,
   timelineKey,
-  todayDay,
   weekPosition,
 } from './plan';
 
 describe('the timeline', () => {
-  it('counts day 1 as the start date and day 90 as start + 89 days, across a month end', () => {
-    expect(dayOf('2026-03-02', '2026-03-02')).toBe(1);
-    expect(dayOf('2026-03-02', '2026-05-30')).toBe(90);
-    expect(dayOf('2026-03-02', '2026-03-01')).toBe(0);
-  });
-
   it('places a week-1 action on the first 13th of the width and week 12 ending at 12/13', () => {
     const start = '2026-03-02';
     expect(barGeometry(start, { start: '2026-03-02', end: '2026-03-08' })).toEqual({ left: 0, width: 100 / 13 });
@@ -29,20 +20,21 @@ describe('the timeline', () => {
     expect(last.left + last.width).toBeCloseTo((12 / 13) * 100);
   });
 
-  it('puts weeks, milestones and today where their days are, and today nowhere outside the 13 weeks', () => {
-    expect(weekPosition(1)).toBe(0);
-    expect(weekPosition(13)).toBeCloseTo((12 / 13) * 100);
-    expect(dayPosition(90)).toBeCloseTo((89.5 / 91) * 100);
-    expect(todayDay('2026-03-02', '2026-03-31')).toBe(30);
-    expect(todayDay('2026-03-02', '2026-03-01')).toBeNull();
-    expect(todayDay('2026-03-02', '2026-06-01')).toBeNull();
+  it('draws a bar across a month end from the first of its days to the end of its last', () => {
+    const bar = barGeometry('2026-03-02', { start: '2026-03-30', end: '2026-04-05' });
+    expect(bar.left).toBeCloseTo((28 / 91) * 100);
+    expect(bar.width).toBeCloseTo((7 / 91) * 100);
   });
 
-  it('offers the latest check-in week that has come, and week 1 before the plan starts', () => {
-    const plan = { checkins: [1, 2, 3].map((week) => ({ week, date: `2026-03-0${2 + (week - 1) * 3}` })) };
-    expect(currentCheckinWeek(plan, '2026-03-01')).toBe(1);
-    expect(currentCheckinWeek(plan, '2026-03-05')).toBe(2);
-    expect(currentCheckinWeek(plan, '2026-04-30')).toBe(3);
+  it('clips a bar that starts before day 1 to the left edge', () => {
+    expect(barGeometry('2026-03-02', { start: '2026-02-28', end: '2026-03-01' })).toEqual({ left: 0, width: 0 });
+  });
+
+  it('puts weeks and the days the core counted (milestones, check-ins, today) in the middle of their day', () => {
+    expect(weekPosition(1)).toBe(0);
+    expect(weekPosition(13)).toBeCloseTo((12 / 13) * 100);
+    expect(dayPosition(1)).toBeCloseTo((0.5 / 91) * 100);
+    expect(dayPosition(90)).toBeCloseTo((89.5 / 91) * 100);
   });
 
   it('writes today in the local calendar', () => {

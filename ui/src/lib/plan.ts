@@ -1,7 +1,8 @@
 // The 90-day plan on screen: where things sit on the 13-week timeline, the
 // labels of owners and statuses, and what a key does on the timeline. The
-// core makes every date and decides every edit; this only places and names.
-import type { Action, ActionStatus, Owner, PlanDiff, StoredPlan } from './bindings';
+// core makes every date, counts every plan day (today's, the check-ins') and
+// decides every edit; this only places and names.
+import type { Action, ActionStatus, Owner, PlanDiff } from './bindings';
 import type { KeyTarget } from './keyboard';
 
 /** Weeks 1–12 hold the work, week 13 the re-assessment (docs/planning.md §4). */
@@ -31,14 +32,13 @@ export function ownerText(action: Pick<Action, 'owner' | 'assignee'>): string {
 
 const MS_PER_DAY = 86_400_000;
 
-function utcDays(date: string): number {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
-}
-
-/** Day number of `date` in a plan starting on `start` (day 1 is the start date). */
-export function dayOf(start: string, date: string): number {
-  return utcDays(date) - utcDays(start) + 1;
+/** Days from `from` to `to` on the calendar: how far apart two dates are drawn. */
+function daysBetween(from: string, to: string): number {
+  const utcDays = (date: string) => {
+    const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+    return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  };
+  return utcDays(to) - utcDays(from);
 }
 
 /** A percentage of the timeline's width, from its left edge (day 1) to its right (day 91). */
@@ -48,8 +48,8 @@ function percent(days: number): number {
 
 /** Where an action's bar sits: from the start of its first day to the end of its last. */
 export function barGeometry(planStart: string, action: Pick<Action, 'start' | 'end'>): { left: number; width: number } {
-  const from = dayOf(planStart, action.start) - 1;
-  const to = dayOf(planStart, action.end);
+  const from = daysBetween(planStart, action.start);
+  const to = daysBetween(planStart, action.end) + 1;
   const left = percent(from);
   return { left, width: Math.max(0, percent(to) - left) };
 }
@@ -62,21 +62,6 @@ export function dayPosition(day: number): number {
 /** Where a week's column starts. */
 export function weekPosition(week: number): number {
   return percent((week - 1) * 7);
-}
-
-/** Today's day in the plan, or null when it falls outside the 13 weeks. */
-export function todayDay(planStart: string, today: string): number | null {
-  const day = dayOf(planStart, today);
-  return day >= 1 && day <= TIMELINE_DAYS ? day : null;
-}
-
-/** The check-in week to offer: the last planned check-in on or before today (week 1 before the plan starts). */
-export function currentCheckinWeek(plan: Pick<StoredPlan, 'checkins'>, today: string): number {
-  let week = plan.checkins[0]?.week ?? 1;
-  for (const checkin of plan.checkins) {
-    if (checkin.date <= today) week = checkin.week;
-  }
-  return week;
 }
 
 /** Today in the local time zone, as YYYY-MM-DD. */

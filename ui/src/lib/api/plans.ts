@@ -2,12 +2,12 @@
 // then edited action by action. Every write returns the whole stored plan and
 // goes through the single write queue, so plans arrive in the order of the edits.
 import { invoke } from '@tauri-apps/api/core';
-import type { ActionEdit, CheckinInput, NewAction, RegeneratePreview, StoredPlan } from '../bindings';
+import type { ActionEdit, CheckinInput, NewAction, PlanOnDay, RegeneratePreview, StoredPlan } from '../bindings';
 import { serial } from './queue';
 
-/** The open plan, or null when the component has none. */
-export function loadPlan(componentId: number): Promise<StoredPlan | null> {
-  return invoke<StoredPlan | null>('load_plan', { componentId });
+/** The open plan as seen on `today` (the local YYYY-MM-DD), or null when the component has none. */
+export function loadPlan(componentId: number, today: string): Promise<PlanOnDay | null> {
+  return invoke<PlanOnDay | null>('load_plan', { componentId, today });
 }
 
 /** Every plan of the component, oldest first; closed ones carry their grades. */
@@ -15,9 +15,9 @@ export function listPlans(componentId: number): Promise<StoredPlan[]> {
   return invoke<StoredPlan[]>('list_plans', { componentId });
 }
 
-/** `start` is day 1, as YYYY-MM-DD. */
-export function createPlan(componentId: number, start: string, maxObjectives: number): Promise<StoredPlan> {
-  return serial(() => invoke<StoredPlan>('create_plan', { componentId, start, maxObjectives }));
+/** `start` is day 1 and `today` the local date, both as YYYY-MM-DD. */
+export function createPlan(componentId: number, start: string, maxObjectives: number, today: string): Promise<PlanOnDay> {
+  return serial(() => invoke<PlanOnDay>('create_plan', { componentId, start, maxObjectives, today }));
 }
 
 export function editAction(componentId: number, actionId: string, edit: ActionEdit): Promise<StoredPlan> {
