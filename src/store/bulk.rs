@@ -53,6 +53,17 @@ struct IndexedBank {
     position: HashMap<Vec<u8>, usize>,
 }
 
+impl IndexedBank {
+    fn new(bank: Arc<Bank>) -> IndexedBank {
+        let position = bank
+            .practices()
+            .enumerate()
+            .map(|(i, (_, p))| (p.id.clone().into_bytes(), i))
+            .collect();
+        IndexedBank { bank, position }
+    }
+}
+
 /// One assessment with what its votes and the facilitator's answers add up to.
 struct Tally {
     assessment_id: i64,
@@ -260,6 +271,22 @@ impl Store {
     /// in storage order: joining and ordering them costs more than skipping the
     /// rows of workshops not asked for.
     fn tallies(&self, which: Which) -> Result<(Vec<IndexedBank>, Vec<Tally>)> {
+        let (banks, mut tallies) = self.empty_tallies(which)?;
+        // Tally index by assessment id.
+        let slot: HashMap<i64, usize> = tallies
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.assessment_id, i))
+            .collect();
+        let voters = self.voters(&slot)?;
+        self.count_votes(&banks, &voters, &mut tallies)?;
+        self.count_answers(&banks, &slot, &mut tallies)?;
+        Ok((banks, tallies))
+    }
+
+    /// The assessments asked for, in the order of [`Store::tallies`], with
+    /// nothing counted yet, and the banks they use (each loaded once).
+    fn empty_tallies(&self, which: Which) -> Result<(Vec<IndexedBank>, Vec<Tally>)> {
         let current = match which {
             // The latest held of each component's workshops, conflicting versions aside.
             Which::Current => format!(
@@ -299,13 +326,7 @@ impl Store {
             let bank = match bank_of.get(&(bank_id.clone(), version.clone())) {
                 Some(&index) => index,
                 None => {
-                    let bank = self.shared_bank(&bank_id, &version)?;
-                    let position = bank
-                        .practices()
-                        .enumerate()
-                        .map(|(i, (_, p))| (p.id.clone().into_bytes(), i))
-                        .collect();
-                    banks.push(IndexedBank { bank, position });
+                    banks.push(IndexedBank::new(self.shared_bank(&bank_id, &version)?));
                     bank_of.insert((bank_id, version), banks.len() - 1);
                     banks.len() - 1
                 }
@@ -325,30 +346,39 @@ impl Store {
                 unknown: BTreeSet::new(),
             });
         }
-        let slot: HashMap<i64, usize> = tallies
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.assessment_id, i))
-            .collect();
+        Ok((banks, tallies))
+    }
 
-        // Indexed by participant id (SQLite's rowids, dense): (tally, position in the list).
+    /// The participants of the tallied assessments, indexed by participant id
+    /// (SQLite's rowids, dense): (tally, position in the list).
+    fn voters(&self, slot: &HashMap<i64, usize>) -> Result<Vec<Option<(usize, i64)>>> {
         let mut stmt = self.db(self
             .conn
             .prepare_cached("SELECT id, assessment_id, position FROM participant"))?;
-        let mut voter: Vec<Option<(usize, i64)>> = Vec::new();
+        let mut voters: Vec<Option<(usize, i64)>> = Vec::new();
         self.db(stmt.query([]).and_then(|mut rows| {
             while let Some(row) = rows.next()? {
                 let id = usize::try_from(row.get::<_, i64>(0)?).unwrap_or(usize::MAX);
                 if let (Some(&tally), true) = (slot.get(&row.get::<_, i64>(1)?), id < usize::MAX) {
-                    if voter.len() <= id {
-                        voter.resize(id + 1, None);
+                    if voters.len() <= id {
+                        voters.resize(id + 1, None);
                     }
-                    voter[id] = Some((tally, row.get(2)?));
+                    voters[id] = Some((tally, row.get(2)?));
                 }
             }
             Ok(())
         }))?;
+        Ok(voters)
+    }
 
+    /// Adds every vote of the `voters` to their tally: level votes counted per
+    /// level, the N/A vote of the participant listed first kept with its reason.
+    fn count_votes(
+        &self,
+        banks: &[IndexedBank],
+        voters: &[Option<(usize, i64)>],
+        tallies: &mut [Tally],
+    ) -> Result<()> {
         // Per row: no allocation, and the practice looked up only when it differs from
         // the previous row's (votes on one practice are cast, and stored, together).
         let mut stmt = self.db(self
@@ -358,7 +388,7 @@ impl Store {
         self.db(stmt.query([]).and_then(|mut rows| {
             while let Some(row) = rows.next()? {
                 let participant = usize::try_from(row.get::<_, i64>(0)?).ok();
-                let Some(&Some((t, position))) = participant.and_then(|id| voter.get(id)) else {
+                let Some(&Some((t, position))) = participant.and_then(|id| voters.get(id)) else {
                     continue;
                 };
                 let tally = &mut tallies[t];
@@ -390,8 +420,17 @@ impl Store {
                 }
             }
             Ok(())
-        }))?;
+        }))
+    }
 
+    /// Records the facilitator's answers of the tallied assessments (`slot`:
+    /// tally index by assessment id).
+    fn count_answers(
+        &self,
+        banks: &[IndexedBank],
+        slot: &HashMap<i64, usize>,
+        tallies: &mut [Tally],
+    ) -> Result<()> {
         let mut stmt = self.db(self.conn.prepare_cached(
             "SELECT assessment_id, practice_id, level, na_reason FROM answer
              WHERE level IS NOT NULL OR na_reason IS NOT NULL",
@@ -412,7 +451,6 @@ impl Store {
                 }
             }
             Ok(())
-        }))?;
-        Ok((banks, tallies))
+        }))
     }
 }

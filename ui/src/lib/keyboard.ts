@@ -15,16 +15,28 @@ export type KeyTarget = 'text' | 'button' | 'other';
 
 export interface KeyPress {
   key: string;
+  shiftKey?: boolean;
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
   target: KeyTarget;
 }
 
+/** A key typed in a text field or with Ctrl, Cmd or Alt belongs to the field or the system, not to a shortcut. */
+export function isShortcutPress(press: KeyPress): boolean {
+  return press.target !== 'text' && !press.ctrlKey && !press.metaKey && !press.altKey;
+}
+
+/** The level 0–4 a digit key stands for, or null. */
+export function levelKey(key: string): number | null {
+  return key.length === 1 && key >= '0' && key <= '4' ? Number(key) : null;
+}
+
 export function keyAction(press: KeyPress): Action | null {
-  if (press.target === 'text' || press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (!isShortcutPress(press)) return null;
   const { key } = press;
-  if (key.length === 1 && key >= '0' && key <= '4') return { type: 'answer', level: Number(key) };
+  const level = levelKey(key);
+  if (level !== null) return { type: 'answer', level };
   switch (key) {
     case 'n':
     case 'N':
@@ -70,8 +82,14 @@ export function keyTarget(element: EventTarget | null): KeyTarget {
   return 'other';
 }
 
+/** A shortcut as shown on screen: its keys (`'–'` stands between the ends of a range) and what it does. */
+export interface Shortcut {
+  keys: string[];
+  does: string;
+}
+
 /** The shortcuts as shown on screen. */
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; does: string }> = [
+export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['0', '–', '4'], does: 'answer, then next' },
   { keys: ['N'], does: 'not applicable' },
   { keys: ['↑', '↓'], does: 'or J K: move' },

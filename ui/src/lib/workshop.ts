@@ -2,7 +2,7 @@
 // next, how a disagreement reads. The core computes every median, agreed
 // answer and disagreement; these functions only pick and format.
 import type { Answer, Disagreement, PillarScore, PracticeVotes } from './bindings';
-import type { KeyTarget } from './keyboard';
+import { isShortcutPress, levelKey, type KeyPress, type Shortcut } from './keyboard';
 
 export type WorkshopAction =
   | { type: 'vote'; level: number }
@@ -28,26 +28,13 @@ export type WorkshopPanel = 'dora' | 'notes';
  */
 export type WorkshopMode = 'vote' | 'agree' | WorkshopPanel;
 
-export interface WorkshopKeyPress {
-  key: string;
-  shiftKey?: boolean;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-  target: KeyTarget;
-}
-
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 
-function digit(key: string): number | null {
-  return key.length === 1 && key >= '0' && key <= '4' ? Number(key) : null;
-}
-
-export function workshopKeyAction(press: WorkshopKeyPress, mode: WorkshopMode): WorkshopAction | null {
-  if (press.target === 'text' || press.ctrlKey || press.metaKey || press.altKey) return null;
+export function workshopKeyAction(press: KeyPress, mode: WorkshopMode): WorkshopAction | null {
+  if (!isShortcutPress(press)) return null;
   const { key } = press;
   if (MODIFIERS.has(key)) return null;
-  const level = digit(key);
+  const level = levelKey(key);
   if (mode === 'agree') {
     if (level !== null) return { type: 'agree', level };
     if (key === 'n' || key === 'N') return { type: 'agree_na' };
@@ -165,7 +152,7 @@ export function resumeIndex(practices: readonly PracticeVotes[]): number {
 }
 
 /** The workshop shortcuts as shown on screen. */
-export const WORKSHOP_SHORTCUTS: ReadonlyArray<{ keys: string[]; does: string }> = [
+export const WORKSHOP_SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['0', '–', '4'], does: 'vote' },
   { keys: ['N'], does: 'N/A vote' },
   { keys: ['Tab'], does: 'or P: next person' },
