@@ -34,6 +34,7 @@ pub struct CsvWritten {
 /// Writes the bundle of `scope` to `path`; whatever was at `path` stays until
 /// the whole file is written.
 pub fn export_bundle(store: &Store, scope: &Scope, path: &Path) -> Result<BundleWritten> {
+    super::check_output_path(store, path)?;
     let bundle = store.export_bundle(scope)?;
     let text = bundle.to_json();
     super::write_atomically(path, text.as_bytes())?;
@@ -54,23 +55,37 @@ pub fn import_bundle(store: &mut Store, path: &Path) -> Result<ImportSummary> {
     store.import_bundle(&file, &parsed)
 }
 
+/// The CSV tables' file names, in the order they are written.
+const CSV_FILES: [&str; 6] = [
+    "votes.csv",
+    "answers.csv",
+    "pillar_scores.csv",
+    "plan_actions.csv",
+    "plan_key_results.csv",
+    "checkins.csv",
+];
+
 /// Writes the CSV tables of the whole database into `dir` (created when
 /// missing), one file each.
 pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
+    for name in CSV_FILES {
+        super::check_output_path(store, &dir.join(name))?;
+    }
     let tables = crate::exchange::csv_tables(&store.component_records()?);
     std::fs::create_dir_all(dir).map_err(|source| Error::File {
         path: dir.to_path_buf(),
         source,
     })?;
     let mut written = Vec::new();
-    for (name, text) in [
-        ("votes.csv", &tables.votes),
-        ("answers.csv", &tables.answers),
-        ("pillar_scores.csv", &tables.pillar_scores),
-        ("plan_actions.csv", &tables.plan_actions),
-        ("plan_key_results.csv", &tables.plan_key_results),
-        ("checkins.csv", &tables.checkins),
-    ] {
+    let texts = [
+        &tables.votes,
+        &tables.answers,
+        &tables.pillar_scores,
+        &tables.plan_actions,
+        &tables.plan_key_results,
+        &tables.checkins,
+    ];
+    for (name, text) in CSV_FILES.into_iter().zip(texts) {
         let path = dir.join(name);
         super::write_atomically(&path, text.as_bytes())?;
         written.push(CsvWritten {

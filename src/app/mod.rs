@@ -22,7 +22,58 @@ pub use crate::assessment::Scope;
 
 use std::path::{Path, PathBuf};
 
+use crate::store::Store;
 use crate::{Error, Result};
+
+/// Refuses an output path that is the open database or one of its journal
+/// files (`-wal`, `-shm`, `-journal`), however it is spelled: through a
+/// symbolic link, a hard link, `..` or a relative path. Writing a report or
+/// a bundle there would replace the coach's data.
+pub fn check_output_path(store: &Store, path: &Path) -> Result<()> {
+    let db = store.path();
+    let journals = ["", "-wal", "-shm", "-journal"].map(|suffix| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    });
+    if journals.iter().any(|file| same_file(path, file)) {
+        return Err(Error::invalid(
+            &path.display().to_string(),
+            format!(
+                "this is the Mamos database {} (or one of its journal files): writing here would replace your data; choose another file",
+                db.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `a` and `b` name the same file, compared as files, not strings.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+        use std::os::unix::fs::MetadataExt;
+        return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+    }
+    match (resolved(a), resolved(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The absolute path a file has or would have: its links and `..` resolved,
+/// through its folder when the file does not exist yet.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = path.canonicalize() {
+        return Some(path);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.canonicalize().ok()?,
+        _ => std::env::current_dir().ok()?,
+    };
+    Some(folder.join(name))
+}
 
 /// Writes `bytes` next to `path` first, then renames it over `path`: a full
 /// disk or a refused write leaves whatever was at `path` untouched.

@@ -117,6 +117,7 @@ pub fn write_report(
     path: &Path,
     date: NaiveDate,
 ) -> Result<ReportWritten> {
+    super::check_output_path(store, path)?;
     let pdf = document(store, request, date)?;
     super::write_atomically(path, &pdf.bytes)?;
     Ok(ReportWritten {
