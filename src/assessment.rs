@@ -14,6 +14,8 @@ use crate::scoring::{self, Answer, Scores, TargetOrigin, TargetOverrides};
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest note or N/A reason, so a pasted document cannot bloat the database.
 pub const MAX_NOTE_CHARS: usize = 10_000;
+/// Longest evidence location: long URLs are fine, a pasted document is not.
+pub const MAX_EVIDENCE_CHARS: usize = 2_000;
 
 /// A team or software system being assessed, with its current assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -244,6 +246,25 @@ pub fn check_answer(answer: &Answer) -> crate::Result<Answer> {
             })
         }
     }
+}
+
+/// Checks where a piece of evidence is (a URL or a file path): trimmed, not
+/// empty, on one line, at most `MAX_EVIDENCE_CHARS`.
+pub fn clean_evidence_location(location: &str) -> crate::Result<String> {
+    let location = location.trim();
+    if location.is_empty() {
+        return Err(crate::Error::invalid(
+            "evidence",
+            "expected a URL or a file path",
+        ));
+    }
+    if location.chars().count() > MAX_EVIDENCE_CHARS || location.chars().any(char::is_control) {
+        return Err(crate::Error::invalid(
+            "evidence",
+            format!("expected a URL or a file path on one line, at most {MAX_EVIDENCE_CHARS} characters"),
+        ));
+    }
+    Ok(location.to_string())
 }
 
 pub fn check_note_length(field: &str, text: &str) -> crate::Result<()> {

@@ -17,6 +17,7 @@
 //! reads (`Store::component_records`): this module reads no database.
 
 mod csv;
+mod rules;
 
 pub use csv::{csv_tables, ComponentRecords, CsvTables, WorkshopRecords};
 
@@ -225,6 +226,7 @@ impl Bundle {
             derive_legacy_ids(&mut bundle).map_err(invalid)?;
         }
         check_ids(&bundle).map_err(invalid)?;
+        rules::check_content(&bundle).map_err(invalid)?;
         for bank in &bundle.banks {
             // Banks travel as data: hold them to the same validation as a bank file.
             let json = serde_json::to_string(bank).expect("a bank always serializes");

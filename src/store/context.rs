@@ -8,9 +8,6 @@ use crate::assessment::{check_note_length, Evidence, TargetOverride};
 use crate::model::{PillarId, MAX_LEVEL};
 use crate::{Error, Result};
 
-/// Longest evidence link we store: long URLs are fine, a pasted document is not.
-pub const MAX_EVIDENCE_CHARS: usize = 2_000;
-
 impl Store {
     /// Sets the target of one practice (or, with `pillar`, of every practice of a pillar)
     /// for a component, replacing the blueprint's.
@@ -111,16 +108,7 @@ impl Store {
         location: &str,
         label: &str,
     ) -> Result<Evidence> {
-        let location = location.trim();
-        if location.is_empty() {
-            return Err(Error::invalid("evidence", "expected a URL or a file path"));
-        }
-        if location.chars().count() > MAX_EVIDENCE_CHARS || location.chars().any(char::is_control) {
-            return Err(Error::invalid(
-                "evidence",
-                format!("expected a URL or a file path on one line, at most {MAX_EVIDENCE_CHARS} characters"),
-            ));
-        }
+        let location = crate::assessment::clean_evidence_location(location)?;
         let label = label.trim();
         check_note_length("label", label)?;
         self.practice_in_workshop(workshop_id, practice_id)?;

@@ -1,0 +1,256 @@
+//! A bundle's content held to the rules an edit in this database follows:
+//! names, dates, participants, votes, answers, notes, evidence and action
+//! titles. Run before anything is written, so a colleague's file cannot store
+//! what the CLI or the window would refuse; each problem names its JSON path.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::{Bundle, BundleComponent, BundleWorkshop};
+use crate::assessment::{
+    check_answer, check_note_length, clean_component_name, clean_evidence_location,
+};
+use crate::plan::{clean_assignee, clean_title};
+use crate::Error;
+
+/// The first problem found, as `$.path: what was expected`.
+pub(super) fn check_content(bundle: &Bundle) -> Result<(), String> {
+    for (g, group) in bundle.groups.iter().enumerate() {
+        at(
+            format!("$.groups[{g}].name"),
+            clean_component_name(&group.name),
+        )?;
+    }
+    for (c, component) in bundle.components.iter().enumerate() {
+        check_component(&format!("$.components[{c}]"), component)?;
+    }
+    Ok(())
+}
+
+fn check_component(path: &str, component: &BundleComponent) -> Result<(), String> {
+    at(
+        format!("{path}.name"),
+        clean_component_name(&component.name),
+    )?;
+    for (w, workshop) in component.workshops.iter().enumerate() {
+        check_workshop(&format!("{path}.workshops[{w}]"), workshop)?;
+    }
+    for (p, stored) in component.plans.iter().enumerate() {
+        for (a, action) in stored.plan.actions.iter().enumerate() {
+            let action_path = format!("{path}.plans[{p}].plan.actions[{a}]");
+            at(format!("{action_path}.title"), clean_title(&action.title))?;
+            if let Some(assignee) = &action.assignee {
+                at(format!("{action_path}.assignee"), clean_assignee(assignee))?;
+            }
+        }
+    }
+    for (o, target) in component.target_overrides.iter().enumerate() {
+        let reason = format!("{path}.target_overrides[{o}].reason");
+        at(reason, check_note_length("reason", &target.reason))?;
+    }
+    Ok(())
+}
+
+fn check_workshop(path: &str, workshop: &BundleWorkshop) -> Result<(), String> {
+    if NaiveDate::parse_from_str(&workshop.held_on, "%Y-%m-%d").is_err() {
+        return Err(format!(
+            "{path}.held_on: expected a date as YYYY-MM-DD, found {:?}",
+            workshop.held_on
+        ));
+    }
+    check_participants(path, workshop)?;
+    let mut voted = BTreeSet::new();
+    for (v, vote) in workshop.votes.iter().enumerate() {
+        let vote_path = format!("{path}.votes[{v}]");
+        if !workshop.participants.contains(&vote.participant) {
+            return Err(format!(
+                "{vote_path}.participant: {:?} is not a participant of this workshop",
+                vote.participant
+            ));
+        }
+        at(format!("{vote_path}.answer"), check_answer(&vote.answer))?;
+        if !voted.insert((&vote.participant, &vote.practice_id)) {
+            return Err(format!(
+                "{vote_path}: {:?} voted on {} twice",
+                vote.participant, vote.practice_id
+            ));
+        }
+    }
+    let mut answered = BTreeSet::new();
+    for (a, answer) in workshop.answers.iter().enumerate() {
+        let answer_path = format!("{path}.answers[{a}]");
+        if let Some(given) = &answer.answer {
+            at(format!("{answer_path}.answer"), check_answer(given))?;
+        }
+        at(
+            format!("{answer_path}.note"),
+            check_note_length("note", &answer.note),
+        )?;
+        if !answered.insert(&answer.practice_id) {
+            return Err(format!(
+                "{answer_path}: practice {} is answered twice",
+                answer.practice_id
+            ));
+        }
+    }
+    let mut revealed = BTreeSet::new();
+    for (r, practice) in workshop.revealed.iter().enumerate() {
+        if !revealed.insert(practice) {
+            return Err(format!("{path}.revealed[{r}]: {practice} is listed twice"));
+        }
+    }
+    for (e, evidence) in workshop.evidence.iter().enumerate() {
+        let evidence_path = format!("{path}.evidence[{e}]");
+        at(
+            format!("{evidence_path}.target"),
+            clean_evidence_location(&evidence.location),
+        )?;
+        at(
+            format!("{evidence_path}.label"),
+            check_note_length("label", &evidence.label),
+        )?;
+    }
+    Ok(())
+}
+
+/// Participants as the workshop form takes them: usable names, none twice
+/// (`ana` and `Ana` are one person), and a facilitator name of the same kind.
+fn check_participants(path: &str, workshop: &BundleWorkshop) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for (p, name) in workshop.participants.iter().enumerate() {
+        at(
+            format!("{path}.participants[{p}]"),
+            clean_component_name(name),
+        )?;
+        if !seen.insert(name.trim().to_lowercase()) {
+            return Err(format!(
+                "{path}.participants[{p}]: {name:?} is listed twice"
+            ));
+        }
+    }
+    if !workshop.facilitator.trim().is_empty() {
+        at(
+            format!("{path}.facilitator"),
+            clean_assignee(&workshop.facilitator),
+        )?;
+    }
+    Ok(())
+}
+
+/// `result`'s problem at `path`: the rule's own words, without its field name.
+fn at<T>(path: String, result: crate::Result<T>) -> Result<T, String> {
+    result.map_err(|error| match error {
+        Error::InvalidInput { message, .. } => format!("{path}: {message}"),
+        other => format!("{path}: {other}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(workshop: serde_json::Value) -> Bundle {
+        serde_json::from_value(serde_json::json!({
+            "format": "mamos-bundle",
+            "format_version": 3,
+            "banks": [],
+            "groups": [],
+            "components": [{
+                "id": "c1",
+                "name": "Payments",
+                "blueprint": "II",
+                "created_at": "2026-03-01T09:00:00Z",
+                "workshops": [workshop],
+            }],
+        }))
+        .expect("a bundle")
+    }
+
+    fn workshop(changes: serde_json::Value) -> serde_json::Value {
+        let mut base = serde_json::json!({
+            "id": "w1",
+            "bank_id": "mamos-qe",
+            "bank_version": "1.0.0",
+            "started_at": "2026-03-02T09:00:00Z",
+            "held_on": "2026-03-02",
+            "facilitator": "Chloé",
+            "participants": ["Ana", "Ben"],
+            "answers": [{"practice_id": "methods.ci", "answer": {"kind": "level", "level": 2}, "note": ""}],
+            "votes": [{"participant": "Ana", "practice_id": "methods.ci", "answer": {"kind": "level", "level": 2}}],
+            "revealed": ["methods.ci"],
+            "evidence": [{"practice_id": "methods.ci", "target": "https://ci", "label": "CI"}],
+        });
+        for (key, value) in changes.as_object().expect("an object") {
+            base[key] = value.clone();
+        }
+        base
+    }
+
+    fn problem(changes: serde_json::Value) -> String {
+        check_content(&bundle(workshop(changes))).expect_err("refused")
+    }
+
+    #[test]
+    fn a_workshop_as_the_app_writes_it_passes() {
+        assert_eq!(
+            check_content(&bundle(workshop(serde_json::json!({})))),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn an_impossible_date_is_refused_with_its_path() {
+        let found = problem(serde_json::json!({"held_on": "2026-02-30"}));
+        assert!(
+            found.starts_with("$.components[0].workshops[0].held_on: expected a date"),
+            "{found}"
+        );
+        assert!(problem(serde_json::json!({"held_on": "last tuesday"})).contains("held_on"));
+    }
+
+    #[test]
+    fn the_same_person_twice_is_refused_whatever_the_case() {
+        let found = problem(serde_json::json!({"participants": ["Ana", "ana"]}));
+        assert!(
+            found.contains("participants[1]") && found.contains("twice"),
+            "{found}"
+        );
+    }
+
+    #[test]
+    fn a_vote_out_of_range_or_duplicated_or_by_a_stranger_is_refused() {
+        let vote = |who: &str, level: u8| serde_json::json!({"participant": who, "practice_id": "methods.ci", "answer": {"kind": "level", "level": level}});
+        let found = problem(serde_json::json!({"votes": [vote("Ana", 7)]}));
+        assert!(
+            found.starts_with("$.components[0].workshops[0].votes[0].answer: expected a level"),
+            "{found}"
+        );
+        let found = problem(serde_json::json!({"votes": [vote("Ana", 1), vote("Ana", 2)]}));
+        assert!(
+            found.contains("votes[1]") && found.contains("twice"),
+            "{found}"
+        );
+        let found = problem(serde_json::json!({"votes": [vote("Zoé", 1)]}));
+        assert!(found.contains("votes[0].participant"), "{found}");
+    }
+
+    #[test]
+    fn notes_names_and_evidence_follow_the_limits_of_an_edit() {
+        let long_note = "x".repeat(crate::assessment::MAX_NOTE_CHARS + 1);
+        let answers =
+            serde_json::json!([{"practice_id": "methods.ci", "answer": null, "note": long_note}]);
+        assert!(problem(serde_json::json!({"answers": answers})).contains("answers[0].note"));
+        let found = problem(serde_json::json!({"participants": ["Ana\u{1b}[31m"]}));
+        assert!(found.contains("participants[0]"), "{found}");
+        let evidence =
+            serde_json::json!([{"practice_id": "methods.ci", "target": "", "label": ""}]);
+        assert!(problem(serde_json::json!({"evidence": evidence})).contains("evidence[0].target"));
+        let answers = serde_json::json!([{"practice_id": "methods.ci", "answer": {"kind": "not_applicable", "reason": " "}, "note": ""}]);
+        let found = problem(serde_json::json!({"answers": answers}));
+        assert!(
+            found.contains("answers[0].answer") && found.contains("reason"),
+            "{found}"
+        );
+    }
+}
