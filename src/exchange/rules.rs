@@ -16,11 +16,24 @@ use crate::Error;
 
 /// The first problem found, as `$.path: what was expected`.
 pub(super) fn check_content(bundle: &Bundle) -> Result<(), String> {
+    let names: BTreeSet<&str> = bundle.components.iter().map(|c| c.name.as_str()).collect();
     for (g, group) in bundle.groups.iter().enumerate() {
         at(
             format!("$.groups[{g}].name"),
             clean_component_name(&group.name),
         )?;
+        // A group brings only the bundle's own components, never one that
+        // happens to share a name in the database it is imported into.
+        if let Some((m, stranger)) = group
+            .components
+            .iter()
+            .enumerate()
+            .find(|(_, member)| !names.contains(member.as_str()))
+        {
+            return Err(format!(
+                "$.groups[{g}].components[{m}]: {stranger:?} is not a component of this bundle"
+            ));
+        }
     }
     for (c, component) in bundle.components.iter().enumerate() {
         check_component(&format!("$.components[{c}]"), component)?;
@@ -197,6 +210,22 @@ mod tests {
             check_content(&bundle(workshop(serde_json::json!({})))),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_group_brings_only_the_bundles_own_components() {
+        let mut shared = bundle(workshop(serde_json::json!({})));
+        shared.groups = vec![crate::exchange::BundleGroup {
+            name: "Checkout".to_string(),
+            components: vec!["Payments".to_string(), "Search".to_string()],
+        }];
+        let found = check_content(&shared).expect_err("refused");
+        assert_eq!(
+            found,
+            "$.groups[0].components[1]: \"Search\" is not a component of this bundle"
+        );
+        shared.groups[0].components.pop();
+        assert_eq!(check_content(&shared), Ok(()));
     }
 
     #[test]
