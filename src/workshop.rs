@@ -125,15 +125,30 @@ pub struct WorkshopState {
 
 /// Splits a participant list such as `"Ana, Ben,Chloé"` into trimmed, distinct names.
 pub fn parse_participants(list: &str) -> crate::Result<Vec<String>> {
-    let mut names: Vec<String> = Vec::new();
-    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    let names = check_participant_names(list.split(',').filter(|n| !n.trim().is_empty()))?;
+    if names.is_empty() {
+        return Err(crate::Error::invalid(
+            "participants",
+            "expected at least one participant, as names or initials separated by commas",
+        ));
+    }
+    Ok(names)
+}
+
+/// Participants' names, trimmed: each usable as a name, none twice (`ana`
+/// and `Ana` are one person). The rule of the workshop form and of bundles.
+pub fn check_participant_names<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+) -> crate::Result<Vec<String>> {
+    let mut checked: Vec<String> = Vec::new();
+    for name in names {
         let name = crate::assessment::clean_component_name(name).map_err(|_| {
             crate::Error::invalid(
                 "participants",
-                format!("{name:?} is not a usable participant name (no control characters, at most 120 characters)"),
+                format!("{:?} is not a usable participant name (no control characters, at most 120 characters)", name.trim()),
             )
         })?;
-        if names
+        if checked
             .iter()
             .any(|n| n.to_lowercase() == name.to_lowercase())
         {
@@ -142,15 +157,9 @@ pub fn parse_participants(list: &str) -> crate::Result<Vec<String>> {
                 format!("{name:?} is listed twice"),
             ));
         }
-        names.push(name);
+        checked.push(name);
     }
-    if names.is_empty() {
-        return Err(crate::Error::invalid(
-            "participants",
-            "expected at least one participant, as names or initials separated by commas",
-        ));
-    }
-    Ok(names)
+    Ok(checked)
 }
 
 #[cfg(test)]

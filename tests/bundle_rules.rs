@@ -78,7 +78,7 @@ fn a_person_listed_twice_or_a_vote_out_of_range_is_refused_with_its_place() {
     twice["components"][0]["workshops"][0]["participants"] = serde_json::json!(["Ana", "ana"]);
     refused(
         &twice,
-        "$.components[0].workshops[0].participants[1]: \"ana\" is listed twice",
+        "$.components[0].workshops[0].participants: \"ana\" is listed twice",
     );
 
     let mut seven = exported();

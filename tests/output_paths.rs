@@ -100,28 +100,25 @@ fn another_file_in_the_same_folder_is_written() {
 
 #[test]
 fn text_output_into_a_closed_pipe_ends_quietly() {
+    // `bank show` prints about 126 KB, more than a pipe holds, so the pipe is
+    // closed while it still writes (a short output would be written whole
+    // before the reader leaves, and prove nothing).
     let (ws, _) = workspace();
-    for args in [
-        &["bank", "show"][..],
-        &["score", "Payments <script>"][..],
-        &["component", "list"][..],
-    ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mamos"))
-            .arg("--db")
-            .arg(ws.db())
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // Read one byte, then close the pipe as `| head -c1` would.
-        let mut stdout = child.stdout.take().unwrap();
-        let mut first = [0u8; 1];
-        stdout.read_exact(&mut first).unwrap();
-        drop(stdout);
-        let out = child.wait_with_output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!stderr.contains("panicked"), "mamos {args:?}: {stderr}");
-        assert_eq!(out.status.code(), Some(0), "mamos {args:?}: {stderr}");
-    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mamos"))
+        .arg("--db")
+        .arg(ws.db())
+        .args(["bank", "show"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close the pipe as `| head -c1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
 }

@@ -100,22 +100,9 @@ pub fn close_plan(store: &mut Store, component_id: i64) -> Result<StoredPlan> {
     store.close_plan(component_id)
 }
 
-/// The open plan's options with another number of objectives; `None` keeps the plan's.
-fn regenerate_options(
-    store: &Store,
-    component_id: i64,
-    objectives: Option<u32>,
-) -> Result<Option<PlanOptions>> {
-    let open = store
-        .open_plan(component_id)?
-        .ok_or_else(|| Error::NoOpenPlan(component_name(store, component_id)))?;
-    Ok(objectives.map(|n| with_objectives(Some(n), &open.plan.options)))
-}
-
-fn component_name(store: &Store, component_id: i64) -> String {
-    store
-        .component(component_id)
-        .map_or_else(|_| component_id.to_string(), |c| c.name)
+/// The open plan's options with `objectives` instead of its own number, if given.
+fn with_objectives_of(open: &StoredPlan, objectives: Option<u32>) -> Option<PlanOptions> {
+    objectives.map(|n| with_objectives(Some(n), &open.plan.options))
 }
 
 /// What regenerating the open plan from the current workshop would change.
@@ -124,8 +111,8 @@ pub fn preview_regenerate(
     component_id: i64,
     objectives: Option<u32>,
 ) -> Result<RegeneratePreview> {
-    let options = regenerate_options(store, component_id, objectives)?;
-    store.preview_regenerate(component_id, options.as_ref())
+    let open = store.require_open_plan(component_id)?;
+    store.preview_regenerate(component_id, with_objectives_of(&open, objectives).as_ref())
 }
 
 /// Regenerating the open plan: which actions the coach keeps as they are.
@@ -142,19 +129,13 @@ pub struct Regenerate {
 /// nothing changed, when a kept edit would break the plan's rules.
 pub fn regenerate(store: &mut Store, request: &Regenerate) -> Result<StoredPlan> {
     let id = request.component_id;
-    let options = regenerate_options(store, id, request.objectives)?;
+    let open = store.require_open_plan(id)?;
     let mut kept: BTreeSet<String> = request.keep.iter().cloned().collect();
     if request.keep_edited {
-        if let Some(open) = store.open_plan(id)? {
-            kept.extend(
-                open.plan
-                    .actions
-                    .iter()
-                    .filter(|a| a.edited)
-                    .map(|a| a.id.clone()),
-            );
-        }
+        let edited = open.plan.actions.iter().filter(|a| a.edited);
+        kept.extend(edited.map(|a| a.id.clone()));
     }
+    let options = with_objectives_of(&open, request.objectives);
     store.regenerate_plan(id, options.as_ref(), &kept)
 }
 
@@ -168,9 +149,7 @@ pub struct ActionAdded {
 /// Adds the coach's own action to the open plan.
 pub fn add_action(store: &mut Store, component_id: i64, new: &NewAction) -> Result<ActionAdded> {
     let action = store.add_action(component_id, new)?;
-    let plan = store
-        .open_plan(component_id)?
-        .ok_or_else(|| Error::NoOpenPlan(component_name(store, component_id)))?;
+    let plan = store.require_open_plan(component_id)?;
     Ok(ActionAdded { action, plan })
 }
 
@@ -203,10 +182,7 @@ pub fn move_action_to_week(
     action_id: &str,
     week: u32,
 ) -> Result<StoredPlan> {
-    let component = store.component(component_id)?;
-    let Some(stored) = store.open_plan(component_id)? else {
-        return Err(Error::NoOpenPlan(component.name));
-    };
+    let stored = store.require_open_plan(component_id)?;
     let Some(action) = stored.plan.action(action_id) else {
         let known: Vec<&str> = stored.plan.actions.iter().map(|a| a.id.as_str()).collect();
         return Err(Error::UnknownAction {

@@ -52,25 +52,13 @@ impl DocumentKind {
         }
     }
 
-    /// Whether this document can be written about `scope`, and if not, what to give instead.
-    fn check_scope(self, scope: &Scope) -> Result<()> {
-        let for_component = matches!(scope, Scope::Component { .. });
-        let refusal = match self {
-            DocumentKind::Executive => None,
-            DocumentKind::Onboarding if !for_component => {
-                Some("an onboarding pack is written for one component: give --component NAME")
-            }
-            DocumentKind::Workbook if !for_component => {
-                Some("a workbook is written for one component: give --component NAME")
-            }
-            DocumentKind::Org if for_component => Some(
-                "the org report covers the organisation or a group: give --org or --group NAME",
-            ),
-            DocumentKind::Onboarding | DocumentKind::Workbook | DocumentKind::Org => None,
-        };
-        match refusal {
-            Some(message) => Err(Error::invalid("--kind", message)),
-            None => Ok(()),
+    /// Whether this document can be written about `scope`.
+    fn is_offered_for(self, scope: &Scope) -> bool {
+        let about_component = matches!(scope, Scope::Component { .. });
+        match self {
+            DocumentKind::Executive => true,
+            DocumentKind::Workbook | DocumentKind::Onboarding => about_component,
+            DocumentKind::Org => !about_component,
         }
     }
 }
@@ -79,7 +67,7 @@ impl DocumentKind {
 pub fn document_kinds(scope: &Scope) -> Vec<DocumentKind> {
     DocumentKind::ALL
         .into_iter()
-        .filter(|kind| kind.check_scope(scope).is_ok())
+        .filter(|kind| kind.is_offered_for(scope))
         .collect()
 }
 
@@ -130,7 +118,6 @@ pub fn write_report(
 
 /// Builds the requested document, dated `date`.
 pub fn document(store: &Store, request: &ReportRequest, date: NaiveDate) -> Result<Pdf> {
-    request.kind.check_scope(&request.scope)?;
     let mut options = ReportOptions {
         lang: request.lang.clone(),
         paper: request.paper,
@@ -151,10 +138,22 @@ pub fn document(store: &Store, request: &ReportRequest, date: NaiveDate) -> Resu
             onboarding_pdf(store, *id, &mut options, default_author)
         }
         (DocumentKind::Executive, _) => rollup_executive_pdf(store, group, &options),
-        (DocumentKind::Org, _) => org_pdf(store, group, &options),
-        (DocumentKind::Workbook | DocumentKind::Onboarding, _) => {
-            unreachable!("check_scope refuses these without a component")
+        (DocumentKind::Org, Scope::Group { .. } | Scope::Organisation) => {
+            org_pdf(store, group, &options)
         }
+        // What `is_offered_for` leaves out, with what to give instead.
+        (DocumentKind::Workbook, _) => Err(Error::invalid(
+            "--kind",
+            "a workbook is written for one component: give --component NAME",
+        )),
+        (DocumentKind::Onboarding, _) => Err(Error::invalid(
+            "--kind",
+            "an onboarding pack is written for one component: give --component NAME",
+        )),
+        (DocumentKind::Org, Scope::Component { .. }) => Err(Error::invalid(
+            "--kind",
+            "the org report covers the organisation or a group: give --org or --group NAME",
+        )),
     }
 }
 

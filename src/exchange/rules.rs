@@ -12,6 +12,7 @@ use crate::assessment::{
     check_answer, check_note_length, clean_component_name, clean_evidence_location,
 };
 use crate::plan::{clean_assignee, clean_title};
+use crate::workshop::check_participant_names;
 use crate::Error;
 
 /// The first problem found, as `$.path: what was expected`.
@@ -72,7 +73,16 @@ fn check_workshop(path: &str, workshop: &BundleWorkshop) -> Result<(), String> {
             workshop.held_on
         ));
     }
-    check_participants(path, workshop)?;
+    // The same rules as the workshop form; the facilitator's as when a workshop starts.
+    let participants = workshop.participants.iter().map(String::as_str);
+    at(
+        format!("{path}.participants"),
+        check_participant_names(participants),
+    )?;
+    at(
+        format!("{path}.facilitator"),
+        check_note_length("facilitator", &workshop.facilitator),
+    )?;
     let mut voted = BTreeSet::new();
     for (v, vote) in workshop.votes.iter().enumerate() {
         let vote_path = format!("{path}.votes[{v}]");
@@ -122,30 +132,6 @@ fn check_workshop(path: &str, workshop: &BundleWorkshop) -> Result<(), String> {
         at(
             format!("{evidence_path}.label"),
             check_note_length("label", &evidence.label),
-        )?;
-    }
-    Ok(())
-}
-
-/// Participants as the workshop form takes them: usable names, none twice
-/// (`ana` and `Ana` are one person), and a facilitator name of the same kind.
-fn check_participants(path: &str, workshop: &BundleWorkshop) -> Result<(), String> {
-    let mut seen = BTreeSet::new();
-    for (p, name) in workshop.participants.iter().enumerate() {
-        at(
-            format!("{path}.participants[{p}]"),
-            clean_component_name(name),
-        )?;
-        if !seen.insert(name.trim().to_lowercase()) {
-            return Err(format!(
-                "{path}.participants[{p}]: {name:?} is listed twice"
-            ));
-        }
-    }
-    if !workshop.facilitator.trim().is_empty() {
-        at(
-            format!("{path}.facilitator"),
-            clean_assignee(&workshop.facilitator),
         )?;
     }
     Ok(())
@@ -241,9 +227,9 @@ mod tests {
     #[test]
     fn the_same_person_twice_is_refused_whatever_the_case() {
         let found = problem(serde_json::json!({"participants": ["Ana", "ana"]}));
-        assert!(
-            found.contains("participants[1]") && found.contains("twice"),
-            "{found}"
+        assert_eq!(
+            found,
+            "$.components[0].workshops[0].participants: \"ana\" is listed twice"
         );
     }
 
@@ -271,7 +257,10 @@ mod tests {
             serde_json::json!([{"practice_id": "methods.ci", "answer": null, "note": long_note}]);
         assert!(problem(serde_json::json!({"answers": answers})).contains("answers[0].note"));
         let found = problem(serde_json::json!({"participants": ["Ana\u{1b}[31m"]}));
-        assert!(found.contains("participants[0]"), "{found}");
+        assert!(
+            found.contains("participants: ") && found.contains("not a usable participant name"),
+            "{found}"
+        );
         let evidence =
             serde_json::json!([{"practice_id": "methods.ci", "target": "", "label": ""}]);
         assert!(problem(serde_json::json!({"evidence": evidence})).contains("evidence[0].target"));

@@ -280,7 +280,7 @@ fn intro_section(
                 view.scores
                     .overall
                     .level
-                    .map_or_else(|| "–".to_string(), |l| words::level(&view.bank, lang, l))
+                    .map_or_else(words::dash, |l| words::level(&view.bank, lang, l))
             ),
         ),
         (lang.pick("Limiting pillar", "Pilier limitant"), limiting),

@@ -8,7 +8,7 @@ use super::document::{
 };
 use super::fonts::{FontStyle, Warnings};
 use super::layout::{self, Align, DocInfo, Rgb3, Stroke, TextStyle, Width};
-use super::words::Lang;
+use super::words::{dash, Lang};
 use super::{Pdf, ReportOptions};
 use crate::history::TrendPoint;
 use crate::model::{Bank, PillarId};
@@ -162,10 +162,6 @@ pub(super) fn render(input: &OrgInput, options: &ReportOptions) -> crate::Result
         date: options.date,
     };
     flow.into_pdf(&info, warnings)
-}
-
-fn dash() -> String {
-    "–".to_string()
 }
 
 /// The roll-up of every pillar: counts, the most common limiting pillar,

@@ -166,6 +166,11 @@ pub fn short_answer(answer: &Answer) -> String {
     }
 }
 
+/// What a table cell shows when there is no value: an en dash.
+pub fn dash() -> String {
+    "–".to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

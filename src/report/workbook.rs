@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::document::{body, column, small, strong, table_style, Flow, Printable, Running, Table};
 use super::fonts::Warnings;
 use super::layout::{Align, DocInfo, Width};
-use super::words::{self, Lang};
+use super::words::{self, dash, Lang};
 use super::{Pdf, ReportOptions};
 use crate::assessment::{target_overrides, AssessmentView, PracticeAnswer};
 use crate::dora::{Cluster, DoraOutcome, Metric};
@@ -94,10 +94,6 @@ pub(super) fn render(input: &WorkbookInput, options: &ReportOptions) -> crate::R
     };
 
     flow.into_pdf(&info, warnings)
-}
-
-fn dash() -> String {
-    "–".to_string()
 }
 
 /// "Ana 2, Ben N/A".
@@ -711,7 +707,6 @@ fn metric_name(metric: Metric, lang: Lang) -> &'static str {
 
 fn dora_section(flow: &mut Flow, dora: &DoraOutcome, lang: Lang) -> crate::Result<()> {
     let m = &dora.metrics;
-    let dash = || "–".to_string();
     let value = |metric: Metric| -> String {
         match metric {
             Metric::LeadTime => m

@@ -127,7 +127,8 @@ impl Store {
             .transpose()
     }
 
-    fn require_open_plan(&self, component_id: i64) -> Result<StoredPlan> {
+    /// The component's open plan, or `NoOpenPlan` naming the component.
+    pub(crate) fn require_open_plan(&self, component_id: i64) -> Result<StoredPlan> {
         let component = self.component(component_id)?;
         self.open_plan(component_id)?
             .ok_or(Error::NoOpenPlan(component.name))

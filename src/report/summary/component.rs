@@ -16,7 +16,7 @@ use crate::report::layout::{
     self, draw_table, wrap_lines, Align, DocInfo, Stroke, TableStyle, Width,
 };
 use crate::report::radar::radar_chart;
-use crate::report::words::{self, Lang};
+use crate::report::words::{self, dash, Lang};
 use crate::report::{Pdf, ReportOptions};
 
 /// What the executive summary adds to the component's scores.
@@ -336,7 +336,6 @@ impl Page {
             column(labels.not_applicable, Width::Fit, Align::Right),
             column(labels.unanswered, Width::Fit, Align::Right),
         ];
-        let dash = || "–".to_string();
         let rows: Vec<Vec<String>> = view
             .scores
             .pillars
