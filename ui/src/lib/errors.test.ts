@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toErrorReport } from './api/errors';
 import type { ErrorCode } from './bindings';
-import { BUSY_ADVICE, ERROR_CODES, NEWER_DATABASE_ADVICE, RELOADED_ADVICE, errorNotice, recovery } from './errors';
+import {
+  BUSY_ADVICE,
+  DAMAGED_ADVICE,
+  ENVIRONMENT_ADVICE,
+  ERROR_CODES,
+  INPUT_ADVICE,
+  NEWER_DATABASE_ADVICE,
+  RELOADED_ADVICE,
+  errorNotice,
+  recovery,
+} from './errors';
 
 const report = (code: ErrorCode) => ({ code, message: `database mamos.db: ${code}` });
 
@@ -41,7 +51,7 @@ describe('something removed meanwhile', () => {
       retry: false,
     });
     // A screen without a list to reload (a file path that is not there) shows the message only.
-    expect(errorNotice(report('not_found')).advice).toBeNull();
+    expect(errorNotice(report('not_found')).advice).toBe(INPUT_ADVICE);
   });
 });
 
@@ -60,7 +70,18 @@ describe('the other codes', () => {
     expect(others).toEqual(['invalid_input', 'conflict', 'corrupt_data', 'io', 'internal']);
     for (const code of others) {
       expect(recovery(code)).toBe('show');
-      expect(errorNotice(report(code))).toEqual({ title: 'Something went wrong', advice: null, retry: false });
+      expect(errorNotice(report(code)).retry).toBe(false);
     }
+  });
+
+  it('tell bad input from a computer that refused, as exit codes 2 and 1 do', () => {
+    for (const code of ['invalid_input', 'conflict'] as const) {
+      expect(errorNotice(report(code))).toEqual({ title: 'Please check the input', advice: INPUT_ADVICE, retry: false });
+    }
+    const io = errorNotice(report('io'));
+    expect(io.advice).toBe(ENVIRONMENT_ADVICE);
+    expect(io.advice).toContain('not about what you entered');
+    expect(errorNotice(report('corrupt_data')).advice).toBe(DAMAGED_ADVICE);
+    expect(errorNotice(report('internal'))).toEqual({ title: 'Something went wrong', advice: null, retry: false });
   });
 });

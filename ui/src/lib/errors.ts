@@ -25,6 +25,12 @@ export const NEWER_DATABASE_ADVICE =
   'This database was written by a newer Mamos. Update Mamos to open it; nothing was changed.';
 export const RELOADED_ADVICE =
   'It was removed meanwhile (by the CLI or an import, for example): the list on screen was reloaded.';
+export const INPUT_ADVICE = 'Nothing was changed. Correct what the message names, then try again.';
+export const ENVIRONMENT_ADVICE =
+  'The computer refused to read or write a file (full disk, read-only folder, missing permission). ' +
+  'This is not about what you entered, and nothing was changed: free some space or choose another folder, then try again.';
+export const DAMAGED_ADVICE =
+  'The database file is damaged. Nothing was changed: restore a backup copy (Restore a backup…).';
 
 /** What the screen that made the call does next. */
 export type Recovery =
@@ -70,5 +76,17 @@ export function errorNotice(error: ErrorReport, reloaded = false): ErrorNotice {
     case 'show':
       break;
   }
-  return { title: 'Something went wrong', advice: null, retry: false };
+  // Bad input and a failing computer call for different actions, as the CLI's exit codes 2 and 1 do.
+  switch (error.code) {
+    case 'invalid_input':
+    case 'conflict':
+    case 'not_found':
+      return { title: 'Please check the input', advice: INPUT_ADVICE, retry: false };
+    case 'io':
+      return { title: 'A file could not be read or written', advice: ENVIRONMENT_ADVICE, retry: false };
+    case 'corrupt_data':
+      return { title: 'The database is damaged', advice: DAMAGED_ADVICE, retry: false };
+    default:
+      return { title: 'Something went wrong', advice: null, retry: false };
+  }
 }
