@@ -145,7 +145,11 @@ pub fn check_participant_names<'a>(
         let name = crate::assessment::clean_component_name(name).map_err(|_| {
             crate::Error::invalid(
                 "participants",
-                format!("{:?} is not a usable participant name (no control characters, at most 120 characters)", name.trim()),
+                format!(
+                    "{:?} is not a usable participant name (no control characters, at most {} characters)",
+                    name.trim(),
+                    crate::assessment::MAX_NAME_CHARS
+                ),
             )
         })?;
         if checked

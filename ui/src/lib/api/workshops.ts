@@ -2,6 +2,7 @@
 // reveals the votes and sets the agreed answer. Every write returns the new
 // state and goes through the single write queue, so states apply in order.
 import { invoke } from '@tauri-apps/api/core';
+import { openUrl } from '@tauri-apps/plugin-opener';
 import type { Answer, Workshop, WorkshopState } from '../bindings';
 import { serial } from './queue';
 
@@ -50,4 +51,9 @@ export function addEvidence(workshopId: number, practiceId: string, location: st
 
 export function removeEvidence(workshopId: number, evidenceId: number): Promise<WorkshopState> {
   return serial(() => invoke<WorkshopState>('remove_evidence', { workshopId, evidenceId }));
+}
+
+/** Opens a link `safeHref` allowed in the system browser, never in the app's own window. */
+export function openEvidenceLink(href: string): Promise<void> {
+  return openUrl(href);
 }
