@@ -27,6 +27,18 @@ fn db_path_argument(args: impl Iterator<Item = String>) -> Option<PathBuf> {
     None
 }
 
+/// Whether the window may show `url`: only the app's own embedded pages
+/// (`tauri://localhost`, or `http(s)://tauri.localhost` where the platform
+/// serves it so). A link that escaped the UI's click handling opens nothing
+/// inside the app's window, which can call the commands.
+fn is_app_page(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => true,
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
 fn main() {
     let path = db_path_argument(std::env::args()).unwrap_or_else(mamos::store::default_db_path);
     // A database that cannot be opened is reported in the window, not by a panic.
@@ -34,6 +46,11 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("navigation-guard")
+                .on_navigation(|_, url| is_app_page(url))
+                .build(),
+        )
         .manage(db)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,

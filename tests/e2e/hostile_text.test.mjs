@@ -201,3 +201,22 @@ test("every text a coach or a bundle can set is shown verbatim and never runs", 
     await session.close();
   }
 });
+
+test("the window never leaves the app's own pages, whatever a script or a link asks", async () => {
+  const session = await Session.create(fixture.driver.base, app);
+  try {
+    await session.waitFor('[data-testid="component-item"]');
+    const home = await session.execute("return window.location.href;");
+    for (const target of ["https://example.invalid/", "file:///etc/hostname"]) {
+      await session.execute("window.location.href = arguments[0];", [target]);
+      // A navigation the guard let through would replace the page within this
+      // time (the machine has no network: an error page); none must happen.
+      await assert.rejects(
+        waitFor(`a navigation to ${target}`, async () => (await session.execute("return window.location.href;")) !== home, 2000),
+      );
+      assert.ok(await session.find('[data-testid="component-item"]'), `the app's page is still shown after ${target}`);
+    }
+  } finally {
+    await session.close();
+  }
+});
