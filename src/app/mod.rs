@@ -104,6 +104,7 @@ fn write_partial(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     Ok(partial)
 }
 
+/// Renames the written temp file over `path`; on failure the temp file goes.
 fn replace_with(partial: &Path, path: &Path) -> Result<()> {
     std::fs::rename(partial, path).map_err(|source| {
         let _ = std::fs::remove_file(partial);
@@ -116,8 +117,9 @@ fn replace_with(partial: &Path, path: &Path) -> Result<()> {
 
 /// Writes several files all or nothing: every one is written to its temp
 /// file first, and only when all are written are they renamed into place.
-/// A failure (a full disk on the fourth) removes the temp files and leaves
-/// every file already there as it was.
+/// A failure while writing (a full disk on the fourth) removes the temp
+/// files and leaves every file already there as it was; the renames that
+/// follow take no space, so a full disk cannot stop them halfway.
 pub fn write_all_atomically(files: &[(PathBuf, &[u8])]) -> Result<()> {
     let mut partials = Vec::with_capacity(files.len());
     for (path, bytes) in files {
