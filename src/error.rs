@@ -26,6 +26,15 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// An output file (report, bundle, CSV table) that could not be written;
+    /// it is written beside its place and renamed, so nothing there changed.
+    #[error("could not write {}: {source}; nothing was written there, and a file already there is kept as it was", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("no component named {0:?}; `mamos component list` shows the existing ones")]
     UnknownComponent(String),
 
@@ -82,7 +91,7 @@ pub enum Error {
     #[error("{what} in the database cannot be read back ({detail}); the database is damaged: restore a backup copy")]
     CorruptData { what: String, detail: String },
 
-    #[error("database {}: {source}", path.display())]
+    #[error("database {}: {source}{}", path.display(), disk_failure_hint(source))]
     Database {
         path: PathBuf,
         #[source]
@@ -171,19 +180,37 @@ impl Error {
             Error::Database { source, .. } => database_code(source),
             Error::DatabaseTooNew { .. } => ErrorCode::NewerDatabase,
             Error::CorruptData { .. } => ErrorCode::CorruptData,
-            Error::File { source, .. } => file_code(source),
+            Error::File { source, .. } | Error::Write { source, .. } => file_code(source),
             Error::Pdf(_) => ErrorCode::Io,
         }
     }
 }
 
-/// A file the user named that is not there, or is not text, is bad input;
-/// any other file failure (permissions, a full disk) is the environment's.
+/// A file the user named that is not there, is a folder where a file goes
+/// (or a file where a folder goes: `AlreadyExists` when creating it), or is
+/// not text, is bad input; any other file failure (permissions, a full disk,
+/// a read-only or failing disk) is the environment's.
 fn file_code(error: &std::io::Error) -> ErrorCode {
+    use std::io::ErrorKind;
     match error.kind() {
-        std::io::ErrorKind::NotFound => ErrorCode::NotFound,
-        std::io::ErrorKind::InvalidData => ErrorCode::InvalidInput,
+        ErrorKind::NotFound => ErrorCode::NotFound,
+        ErrorKind::InvalidData
+        | ErrorKind::IsADirectory
+        | ErrorKind::NotADirectory
+        | ErrorKind::AlreadyExists => ErrorCode::InvalidInput,
         _ => ErrorCode::Io,
+    }
+}
+
+/// What a coach should know when the disk refused a database write: SQLite
+/// rolled the statement or transaction back, so the database is as it was.
+fn disk_failure_hint(error: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode as Sqlite;
+    match error.sqlite_error_code() {
+        Some(Sqlite::DiskFull | Sqlite::SystemIoFailure | Sqlite::ReadOnly) => {
+            "; nothing was changed (the transaction rolled back): the disk may be full, read-only or failing"
+        }
+        _ => "",
     }
 }
 
@@ -332,6 +359,69 @@ mod tests {
         for error in &environment {
             assert!(!error.is_bad_input(), "{error}");
         }
+    }
+
+    #[test]
+    fn a_failed_output_write_says_nothing_was_written_and_why() {
+        let write = |kind: std::io::ErrorKind| Error::Write {
+            path: PathBuf::from("out/report.pdf"),
+            source: std::io::Error::from(kind),
+        };
+        let full = write(std::io::ErrorKind::StorageFull);
+        assert_eq!(
+            full.to_string(),
+            format!(
+                "could not write out/report.pdf: {}; nothing was written there, and a file already there is kept as it was",
+                std::io::Error::from(std::io::ErrorKind::StorageFull)
+            )
+        );
+        // The environment refused: exit 1.
+        for kind in [
+            std::io::ErrorKind::StorageFull,
+            std::io::ErrorKind::ReadOnlyFilesystem,
+            std::io::ErrorKind::PermissionDenied,
+        ] {
+            assert_eq!(write(kind).code(), ErrorCode::Io, "{kind:?}");
+        }
+        let eio = Error::Write {
+            path: PathBuf::from("out/report.pdf"),
+            source: std::io::Error::from_raw_os_error(5),
+        };
+        assert_eq!(eio.code(), ErrorCode::Io);
+        // The path given is wrong: exit 2.
+        assert_eq!(
+            write(std::io::ErrorKind::NotFound).code(),
+            ErrorCode::NotFound
+        );
+        for kind in [
+            std::io::ErrorKind::IsADirectory,
+            std::io::ErrorKind::NotADirectory,
+            std::io::ErrorKind::AlreadyExists,
+        ] {
+            assert!(write(kind).is_bad_input(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_database_write_refused_by_the_disk_says_nothing_changed() {
+        for code in [
+            rusqlite::ffi::SQLITE_FULL,
+            rusqlite::ffi::SQLITE_IOERR,
+            rusqlite::ffi::SQLITE_READONLY,
+        ] {
+            let message = sqlite(code).to_string();
+            assert!(message.starts_with("database mamos.db: "), "{message}");
+            assert!(
+                message.ends_with("; nothing was changed (the transaction rolled back): the disk may be full, read-only or failing"),
+                "{message}"
+            );
+            assert_eq!(sqlite(code).code(), ErrorCode::Io);
+        }
+        assert!(sqlite(rusqlite::ffi::SQLITE_FULL)
+            .to_string()
+            .contains("database or disk is full"));
+        let busy = sqlite(rusqlite::ffi::SQLITE_BUSY).to_string();
+        assert!(!busy.contains("nothing was changed"), "{busy}");
     }
 
     #[test]

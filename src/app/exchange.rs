@@ -66,7 +66,8 @@ const CSV_FILES: [&str; 6] = [
 ];
 
 /// Writes the CSV tables of the whole database into `dir` (created when
-/// missing), one file each.
+/// missing), one file each, all or nothing: a failure on any table leaves
+/// every table already in `dir` as it was.
 pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
     for name in CSV_FILES {
         super::check_output_path(store, &dir.join(name))?;
@@ -76,7 +77,6 @@ pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut written = Vec::new();
     let texts = [
         &tables.votes,
         &tables.answers,
@@ -85,13 +85,18 @@ pub fn write_csv_tables(store: &Store, dir: &Path) -> Result<Vec<CsvWritten>> {
         &tables.plan_key_results,
         &tables.checkins,
     ];
-    for (name, text) in CSV_FILES.into_iter().zip(texts) {
-        let path = dir.join(name);
-        super::write_atomically(&path, text.as_bytes())?;
-        written.push(CsvWritten {
+    let files: Vec<_> = CSV_FILES
+        .into_iter()
+        .zip(texts)
+        .map(|(name, text)| (dir.join(name), text.as_bytes()))
+        .collect();
+    super::write_all_atomically(&files)?;
+    Ok(files
+        .iter()
+        .zip(texts)
+        .map(|((path, _), text)| CsvWritten {
             path: path.display().to_string(),
             rows: text.lines().count().saturating_sub(1),
-        });
-    }
-    Ok(written)
+        })
+        .collect())
 }

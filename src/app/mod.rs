@@ -78,21 +78,70 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 /// Writes `bytes` next to `path` first, then renames it over `path`: a full
 /// disk or a refused write leaves whatever was at `path` untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let file_error = |source| Error::File {
-        path: path.to_path_buf(),
-        source,
-    };
+    let partial = write_partial(path, bytes)?;
+    replace_with(&partial, path)
+}
+
+/// The temp file `path` is first written to, in the same folder so the
+/// rename that replaces `path` cannot need space or cross file systems.
+fn partial_path(path: &Path) -> PathBuf {
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    if let Err(source) = std::fs::write(&partial, bytes) {
+    PathBuf::from(partial)
+}
+
+/// Writes `bytes` to the temp file of `path` and returns it; on failure
+/// nothing is left behind and the error names `path`.
+fn write_partial(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let partial = partial_path(path);
+    std::fs::write(&partial, bytes).map_err(|source| {
         let _ = std::fs::remove_file(&partial);
-        return Err(file_error(source));
-    }
-    std::fs::rename(&partial, path).map_err(|source| {
-        let _ = std::fs::remove_file(&partial);
-        file_error(source)
+        Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
+    Ok(partial)
+}
+
+/// Renames the written temp file over `path`; on failure the temp file goes.
+fn replace_with(partial: &Path, path: &Path) -> Result<()> {
+    std::fs::rename(partial, path).map_err(|source| {
+        let _ = std::fs::remove_file(partial);
+        Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })
+}
+
+/// Writes several files all or nothing: every one is written to its temp
+/// file first, and only when all are written are they renamed into place.
+/// A failure while writing (a full disk on the fourth) removes the temp
+/// files and leaves every file already there as it was; the renames that
+/// follow take no space, so a full disk cannot stop them halfway.
+pub fn write_all_atomically(files: &[(PathBuf, &[u8])]) -> Result<()> {
+    let mut partials = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        match write_partial(path, bytes) {
+            Ok(partial) => partials.push(partial),
+            Err(error) => {
+                for partial in &partials {
+                    let _ = std::fs::remove_file(partial);
+                }
+                return Err(error);
+            }
+        }
+    }
+    for (index, (partial, (path, _))) in partials.iter().zip(files).enumerate() {
+        if let Err(error) = replace_with(partial, path) {
+            for rest in &partials[index + 1..] {
+                let _ = std::fs::remove_file(rest);
+            }
+            return Err(error);
+        }
+    }
+    Ok(())
 }
 
 /// The text of the file at `path`; the error names the file.

@@ -1,10 +1,12 @@
 //! Numbered schema migrations, recorded in `PRAGMA user_version`.
 //! Migration N (1-based) brings the schema from version N-1 to N; pending
-//! steps run in one transaction, after a backup copy of a non-empty database.
+//! steps and the seeding of what every database holds (the built-in bank)
+//! run in one transaction, after a backup copy of a non-empty database, so a
+//! crash never leaves a migrated database without its seed.
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, MAIN_DB};
+use rusqlite::{Connection, Transaction, MAIN_DB};
 
 use crate::{Error, Result};
 
@@ -30,7 +32,14 @@ pub fn backup_path(db: &Path, version: i64) -> PathBuf {
     db.with_file_name(name)
 }
 
-pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+/// Brings the schema up to date and runs `seed` in the same transaction.
+/// `seed` runs on every open (an up-to-date schema gets its own transaction),
+/// so it must be idempotent and should only write what is missing.
+pub fn migrate(
+    conn: &mut Connection,
+    path: &Path,
+    seed: impl FnOnce(&Transaction) -> Result<()>,
+) -> Result<()> {
     let db_error = |source| Error::Database {
         path: path.to_path_buf(),
         source,
@@ -45,7 +54,9 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         });
     }
     if current == known {
-        return Ok(());
+        let tx = conn.transaction().map_err(db_error)?;
+        seed(&tx)?;
+        return tx.commit().map_err(db_error);
     }
     if current > 0 {
         // The SQLite backup API copies committed pages including the WAL, unlike a file copy.
@@ -62,5 +73,6 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(db_error)?;
     }
+    seed(&tx)?;
     tx.commit().map_err(db_error)
 }

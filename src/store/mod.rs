@@ -87,9 +87,42 @@ const HELD_ORDER: &str = "coalesce(a.held_on, substr(a.started_at, 1, 10)), a.st
 const LATEST_FIRST: &str =
     "coalesce(a.held_on, substr(a.started_at, 1, 10)) DESC, a.started_at DESC, a.id DESC";
 
+/// Stores the built-in bank unless this version of it is there. A stored
+/// version is kept even if its content differs (a developer changed the
+/// bank without a new version), so results taken with it keep their meaning.
+/// Looked up first, so an up-to-date database is only read when it opens.
+fn seed_builtin_bank(tx: &rusqlite::Transaction, path: &Path) -> Result<()> {
+    let db_error = |source| Error::Database {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bank = builtin_bank();
+    let stored = tx
+        .query_row(
+            "SELECT 1 FROM bank WHERE id = ?1 AND version = ?2",
+            params![bank.id, bank.version],
+            |_| Ok(()),
+        )
+        .optional()
+        .map_err(db_error)?;
+    if stored.is_some() {
+        return Ok(());
+    }
+    let content =
+        serde_json::to_string(&bank).map_err(|e| Error::invalid("bank", e.to_string()))?;
+    tx.execute(
+        "INSERT INTO bank (id, version, content, imported_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id, version) DO NOTHING",
+        params![bank.id, bank.version, content, now()],
+    )
+    .map_err(db_error)?;
+    Ok(())
+}
+
 impl Store {
-    /// Opens (creating it and its folder if needed) and migrates the database,
-    /// then stores the built-in bank if this version of it is not there yet.
+    /// Opens (creating it and its folder if needed) and migrates the database;
+    /// the same transaction stores the built-in bank if this version of it is
+    /// not there yet.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::File {
@@ -111,14 +144,12 @@ impl Store {
             .map_err(db_error)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(db_error)?;
-        migrations::migrate(&mut conn, path)?;
-        let mut store = Store {
+        migrations::migrate(&mut conn, path, |tx| seed_builtin_bank(tx, path))?;
+        Ok(Store {
             conn,
             path: path.to_path_buf(),
             banks: RefCell::default(),
-        };
-        store.store_builtin_bank()?;
-        Ok(store)
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -130,16 +161,6 @@ impl Store {
             path: self.path.clone(),
             source,
         })
-    }
-
-    fn store_builtin_bank(&mut self) -> Result<()> {
-        let bank = builtin_bank();
-        match self.import_bank(&bank) {
-            // A developer changed the built-in bank without a new version: keep the stored one,
-            // so results taken with it keep their meaning.
-            Ok(_) | Err(Error::BankVersionConflict { .. }) => Ok(()),
-            Err(other) => Err(other),
-        }
     }
 
     /// Stores a validated bank. A version already stored with the same content
