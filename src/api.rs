@@ -21,6 +21,7 @@ macro_rules! declarations {
 
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript_bindings() -> String {
+    use crate::app::backups::{BackupWritten, Restored};
     use crate::app::components::Group;
     use crate::app::exchange::{BundleWritten, CsvWritten};
     use crate::app::history::{HeatRow, OrgView, PillarCell, WorkshopComparison};
@@ -80,7 +81,7 @@ pub fn typescript_bindings() -> String {
         ReportWritten, DocumentKind, Paper, Scope, ReportRequest, ActionAdded, PlanOnDay,
         BundleWritten, CsvWritten, WorkshopChanges, WorkshopDifference, ChangedAction,
         StatusChange, CheckinWeeks, Side, PlanChanges, PlanDifference, Conflicting,
-        ImportConflict, ImportSummary
+        ImportConflict, ImportSummary, BackupWritten, Restored
     );
     let mut out = String::from(
         "// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.\n\

@@ -10,7 +10,10 @@ mod commands;
 
 use std::path::PathBuf;
 
-use commands::{components, exchange, history, plans, reports, workshops, Db};
+use tauri::webview::PageLoadEvent;
+use tauri::Manager;
+
+use commands::{backups, components, exchange, history, plans, reports, workshops, Db};
 
 /// `--db PATH` (or `--db=PATH`) on the command line; `None` lets the core
 /// fall back to `$MAMOS_DB`, then the OS data directory.
@@ -52,6 +55,12 @@ fn main() {
                 .build(),
         )
         .manage(db)
+        // Today's copy of the database is taken once the window shows its page, never before.
+        .on_page_load(|webview, payload| {
+            if payload.event() == PageLoadEvent::Finished {
+                webview.state::<Db>().daily_backup_in_background();
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_blueprints,
@@ -96,6 +105,7 @@ fn main() {
             exchange::export_bundle,
             exchange::import_bundle,
             exchange::export_csv,
+            backups::restore_backup,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

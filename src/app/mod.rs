@@ -10,6 +10,7 @@
 //! A rule two front ends need (which documents a scope offers, which two
 //! workshops compare by default) lives here or in a pure module, once.
 
+pub mod backups;
 pub mod banks;
 pub mod components;
 pub mod exchange;

@@ -9,6 +9,7 @@ macro_rules! say {
     };
 }
 
+mod backups;
 mod banks;
 mod components;
 mod exchange;
@@ -89,6 +90,11 @@ enum Command {
     Csv(exchange::CsvArgs),
     /// Add the contents of a .mamos.json bundle; all or nothing.
     Import(exchange::ImportArgs),
+    /// Write a copy of the whole database (SQLite backup, integrity-checked).
+    Backup(backups::BackupArgs),
+    /// Replace the database's data with a backup copy, after checking it is a Mamos
+    /// database that passes the integrity check; the current data is kept in backups/ first.
+    Restore(backups::RestoreArgs),
     /// A component's targets where its blueprint's do not fit its context.
     #[command(subcommand)]
     Target(components::TargetCommand),
@@ -145,6 +151,8 @@ fn run_on_store(store: &mut Store, command: Command) -> Result<()> {
         Command::Export(args) => exchange::export(store, &args),
         Command::Csv(args) => exchange::csv(store, &args),
         Command::Import(args) => exchange::import(store, &args),
+        Command::Backup(args) => backups::backup(store, &args),
+        Command::Restore(args) => backups::restore(store, &args),
         Command::Plan(args) => plans::run_plan(store, args),
         Command::Checkin(args) => plans::run_checkin(store, args),
         Command::Report(args) => reports::report(store, &args),

@@ -3,6 +3,7 @@
 //! Every write is its own committed statement or transaction, so nothing
 //! waits for a "save" and a crash loses nothing that was acknowledged.
 
+mod backup;
 mod bulk;
 mod context;
 mod csv;
@@ -11,6 +12,7 @@ pub mod migrations;
 mod plans;
 mod workshops;
 
+pub use backup::{check_backup, CheckedBackup};
 pub use bulk::ScoredAssessment;
 pub use exchange::{
     ChangedAction, CheckinWeeks, Conflicting, ImportConflict, ImportSummary, PlanChanges,

@@ -3,6 +3,7 @@
 //! thread (SQLite and PDF work must not freeze the window), and map a core
 //! error to an `ErrorReport { code, message }`.
 
+pub mod backups;
 pub mod components;
 pub mod exchange;
 pub mod history;

@@ -871,3 +871,27 @@ plans_closed: number,
  * database's version of it, and what was kept (for workshops and plans: both versions).
  */
 conflicts: Array<ImportConflict>, };
+
+export type BackupWritten = { path: string, bytes: number, };
+
+export type Restored = { 
+/**
+ * The backup file restored.
+ */
+file: string, 
+/**
+ * The database it replaced (the open one, at the same path).
+ */
+database: string, 
+/**
+ * Components in the database now.
+ */
+components: number, 
+/**
+ * The backup's schema version; older than this Mamos's means it was migrated.
+ */
+schema_from: number, migrated: boolean, 
+/**
+ * The copy of the data the restore replaced.
+ */
+safety_backup: string, };
