@@ -2,7 +2,7 @@
 //! middle of each writing command, and a disk that fills up under the
 //! database and under the files it writes. After each, the database passes
 //! `PRAGMA integrity_check` and holds all or nothing of the command, and a
-//! file written before is kept as it was. `docs/reliability-faults.md` has
+//! file written before is kept as it was. `docs/reliability.md` has
 //! the counts measured.
 
 mod common;
