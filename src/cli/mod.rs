@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use mamos::scoring::Answer;
 use mamos::store::{default_db_path, Store};
-use mamos::{Error, Result};
+use mamos::{Error, ErrorCode, Result};
 
 #[derive(Parser)]
 #[command(
@@ -122,8 +122,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Validate(args) => banks::validate(&args),
         Command::Bank(command) if !command.needs_store() => banks::run_on_file(command),
         command => {
-            let mut store = Store::open(&cli.db.unwrap_or_else(default_db_path))?;
-            run_on_store(&mut store, command)
+            let db = cli.db.unwrap_or_else(default_db_path);
+            match (Store::open(&db), command) {
+                // A backup is needed most when SQLite cannot read the database at all.
+                (Err(error), Command::Restore(args)) if error.code() == ErrorCode::CorruptData => {
+                    backups::restore_over_unreadable(&db, &args)
+                }
+                (store, command) => run_on_store(&mut store?, command),
+            }
         }
     }
 }
