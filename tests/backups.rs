@@ -114,6 +114,7 @@ fn backup_and_restore_print_json_on_request() {
     assert_eq!(restored["file"], s(&backup));
     assert_eq!(restored["components"], 1);
     assert_eq!(restored["migrated"], false);
+    assert_eq!(restored["damaged"], false);
     assert!(Path::new(restored["safety_backup"].as_str().unwrap()).exists());
 }
 
@@ -273,9 +274,15 @@ fn a_database_sqlite_cannot_open_is_restored_and_the_damaged_file_kept_as_it_was
         assert!(good.len() > 4 * page, "{what}: a database of several pages");
         let damaged = damaged_from(good);
         damage(&ws, &damaged);
-        // What the coach meets: the database cannot be read.
+        // What the coach meets: the database cannot be read, or even opened.
         let out = ws.mamos(&["component", "list"]);
         assert_eq!(out.status.code(), Some(1), "{what}: the damage is seen");
+        let opened = Store::open(&ws.db()).map(|_| ());
+        assert_eq!(
+            opened.map_err(|error| error.code()),
+            Err(mamos::ErrorCode::CorruptData),
+            "precondition, {what}: SQLite cannot open it"
+        );
 
         let printed = ws.ok(&["restore", &s(&backup)]);
         let kept = kept_as(&ws, "damaged-");
@@ -337,6 +344,26 @@ fn a_bad_backup_over_a_damaged_database_changes_nothing() {
         assert!(backups(&ws).is_empty(), "restore {}", s(&file));
         assert!(!ws.path("mamos.db.restoring").exists());
     }
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_for_another_reason_is_not_replaced() {
+    let ws = workspace();
+    let (backup, _) = backup_then_change(&ws);
+    Connection::open(ws.db())
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let newer = std::fs::read(ws.db()).unwrap();
+    let listed = ws.mamos(&["component", "list"]);
+    let restored = ws.mamos(&["restore", &s(&backup)]);
+    // The same refusal as any other command: a newer Mamos's data is not damaged.
+    assert_eq!(restored.status.code(), listed.status.code());
+    assert_eq!(restored.stderr, listed.stderr);
+    let stderr = String::from_utf8_lossy(&restored.stderr);
+    assert!(stderr.contains("update Mamos"), "{stderr}");
+    assert_eq!(std::fs::read(ws.db()).unwrap(), newer);
+    assert!(backups(&ws).is_empty(), "{:?}", backups(&ws));
 }
 
 #[test]
