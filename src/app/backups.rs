@@ -145,10 +145,15 @@ pub fn restore_over_unreadable(
         let _ = std::fs::remove_file(&incoming);
         return Err(error);
     }
-    std::fs::rename(&incoming, db).map_err(|source| Error::File {
-        path: db.to_path_buf(),
-        source,
-    })?;
+    if let Err(source) = std::fs::rename(&incoming, db) {
+        // The damaged file goes back where it was rather than leave no database there.
+        let _ = move_database_files(&kept, db);
+        let _ = std::fs::remove_file(&incoming);
+        return Err(Error::File {
+            path: db.to_path_buf(),
+            source,
+        });
+    }
     let store = Store::open(db)?;
     let restored = restored(file, &store, schema_from, &kept, true)?;
     Ok((store, restored))

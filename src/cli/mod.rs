@@ -93,7 +93,8 @@ enum Command {
     /// Write a copy of the whole database (SQLite backup, integrity-checked).
     Backup(backups::BackupArgs),
     /// Replace the database's data with a backup copy, after checking it is a Mamos
-    /// database that passes the integrity check; the current data is kept in backups/ first.
+    /// database that passes the integrity check; the current data is kept in backups/ first
+    /// (a damaged database file, even one SQLite cannot open, is kept there as it is).
     Restore(backups::RestoreArgs),
     /// A component's targets where its blueprint's do not fit its context.
     #[command(subcommand)]
