@@ -114,6 +114,7 @@ fn backup_and_restore_print_json_on_request() {
     assert_eq!(restored["file"], s(&backup));
     assert_eq!(restored["components"], 1);
     assert_eq!(restored["migrated"], false);
+    assert_eq!(restored["damaged"], false);
     assert!(Path::new(restored["safety_backup"].as_str().unwrap()).exists());
 }
 
@@ -179,7 +180,7 @@ fn a_file_that_is_not_a_good_mamos_backup_is_refused_with_its_name_and_the_reaso
         (foreign, "not a Mamos database"),
         (newer, "update Mamos"),
         (damaged, "integrity check"),
-        (ws.db(), "the open Mamos database itself"),
+        (ws.db(), "the Mamos database itself"),
     ];
     for (file, reason) in cases {
         let stderr = ws.bad_input(&["restore", &s(&file)]);
@@ -196,6 +197,228 @@ fn a_file_that_is_not_a_good_mamos_backup_is_refused_with_its_name_and_the_reaso
             s(&file)
         );
     }
+    assert_eq!(integrity(&ws.db()), "ok");
+}
+
+/// The backup taken, and what `mamos export` wrote of it, before the database is damaged.
+fn backup_then_change(ws: &Workspace) -> (std::path::PathBuf, String) {
+    let backup = ws.path("friday.db");
+    ws.ok(&["backup", "--out", &s(&backup)]);
+    let exported = dump(ws);
+    ws.ok(&["component", "add", "Added after the backup"]);
+    (backup, exported)
+}
+
+/// Writes `bytes` over the database file, alone: its WAL holds no commits
+/// (the CLI checkpoints it when it ends), so it is removed with the `-shm`.
+fn damage(ws: &Workspace, bytes: &[u8]) {
+    for journal in ["-wal", "-shm"] {
+        let mut name = ws.db().into_os_string();
+        name.push(journal);
+        if let Ok(meta) = std::fs::metadata(&name) {
+            assert!(
+                journal == "-shm" || meta.len() == 0,
+                "{name:?} holds commits"
+            );
+            std::fs::remove_file(&name).unwrap();
+        }
+    }
+    std::fs::write(ws.db(), bytes).unwrap();
+}
+
+/// Pseudo-random bytes (xorshift), the same on every run.
+fn noise(len: usize) -> Vec<u8> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect()
+}
+
+/// The kept copies whose names start with `prefix`.
+fn kept_as(ws: &Workspace, prefix: &str) -> Vec<std::path::PathBuf> {
+    backups(ws)
+        .into_iter()
+        .filter(|name| name.starts_with(prefix))
+        .map(|name| ws.path(BACKUPS_FOLDER).join(name))
+        .collect()
+}
+
+/// How a test damages the bytes of a good database.
+type Damage = fn(Vec<u8>) -> Vec<u8>;
+
+#[test]
+fn a_database_sqlite_cannot_open_is_restored_and_the_damaged_file_kept_as_it_was() {
+    let page = 4096;
+    let cases: [(&str, Damage); 3] = [
+        ("truncated", |bytes| bytes[..8192].to_vec()),
+        ("random bytes over its pages", |mut bytes| {
+            let len = bytes.len();
+            bytes[4096..].copy_from_slice(&noise(len - 4096));
+            bytes
+        }),
+        ("a text file", |_| {
+            "these are my notes, not a database\n"
+                .repeat(300)
+                .into_bytes()
+        }),
+    ];
+    for (what, damaged_from) in cases {
+        let ws = workspace();
+        let (backup, exported) = backup_then_change(&ws);
+        let good = std::fs::read(ws.db()).unwrap();
+        assert!(good.len() > 4 * page, "{what}: a database of several pages");
+        let damaged = damaged_from(good);
+        damage(&ws, &damaged);
+        // What the coach meets: the database cannot be read, or even opened.
+        let out = ws.mamos(&["component", "list"]);
+        assert_eq!(out.status.code(), Some(1), "{what}: the damage is seen");
+        let opened = Store::open(&ws.db()).map(|_| ());
+        assert_eq!(
+            opened.map_err(|error| error.code()),
+            Err(mamos::ErrorCode::CorruptData),
+            "precondition, {what}: SQLite cannot open it"
+        );
+
+        let printed = ws.ok(&["restore", &s(&backup)]);
+        let kept = kept_as(&ws, "damaged-");
+        assert_eq!(kept.len(), 1, "{what}: {:?}", backups(&ws));
+        assert_eq!(
+            backups(&ws).len(),
+            1,
+            "{what}: only the damaged file is kept"
+        );
+        assert!(
+            printed.contains(&format!(
+                "the database it replaced was damaged; its file is kept as it was in {}",
+                s(&kept[0])
+            )),
+            "{what}: {printed}"
+        );
+        assert_eq!(
+            std::fs::read(&kept[0]).unwrap(),
+            damaged,
+            "{what}: the damaged file is kept byte for byte"
+        );
+        assert_eq!(dump(&ws), exported, "{what}: the backup's data is back");
+        assert_eq!(integrity(&ws.db()), "ok", "{what}");
+        assert!(!ws.path("mamos.db.restoring").exists(), "{what}");
+        // Work goes on in the restored database.
+        ws.ok(&["answer", TEAM, "methods.trunk-based", "4"]);
+    }
+}
+
+#[test]
+fn a_bad_backup_over_a_damaged_database_changes_nothing() {
+    let ws = workspace();
+    let (_, _) = backup_then_change(&ws);
+    let bad_backup = damaged_backup(&ws);
+    let mut damaged = std::fs::read(ws.db()).unwrap();
+    damaged.truncate(8192);
+    damage(&ws, &damaged);
+    let notes = ws.path("notes.db");
+    std::fs::write(&notes, "not a database\n".repeat(200)).unwrap();
+    let cases = [
+        (notes, "not a SQLite database"),
+        (ws.path("missing.db"), "no such file"),
+        (bad_backup, "integrity check"),
+        (ws.db(), "the Mamos database itself"),
+    ];
+    for (file, reason) in cases {
+        let stderr = ws.bad_input(&["restore", &s(&file)]);
+        assert!(
+            stderr.contains(&s(&file)) && stderr.contains(reason),
+            "restore {}: {stderr}",
+            s(&file)
+        );
+        assert_eq!(
+            std::fs::read(ws.db()).unwrap(),
+            damaged,
+            "restore {} touched the damaged database",
+            s(&file)
+        );
+        assert!(backups(&ws).is_empty(), "restore {}", s(&file));
+        assert!(!ws.path("mamos.db.restoring").exists());
+    }
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_for_another_reason_is_not_replaced() {
+    let ws = workspace();
+    let (backup, _) = backup_then_change(&ws);
+    Connection::open(ws.db())
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let newer = std::fs::read(ws.db()).unwrap();
+    let listed = ws.mamos(&["component", "list"]);
+    let restored = ws.mamos(&["restore", &s(&backup)]);
+    // The same refusal as any other command: a newer Mamos's data is not damaged.
+    assert_eq!(restored.status.code(), listed.status.code());
+    assert_eq!(restored.stderr, listed.stderr);
+    let stderr = String::from_utf8_lossy(&restored.stderr);
+    assert!(stderr.contains("update Mamos"), "{stderr}");
+    assert_eq!(std::fs::read(ws.db()).unwrap(), newer);
+    assert!(backups(&ws).is_empty(), "{:?}", backups(&ws));
+}
+
+#[test]
+fn a_database_that_opens_but_fails_the_integrity_check_is_restored_with_a_raw_copy_kept() {
+    let ws = workspace();
+    for n in 0..40 {
+        ws.ok(&["component", "add", &format!("Team {n:02}")]);
+    }
+    let (backup, exported) = backup_then_change(&ws);
+    // One letter of a name changed in the index of component names, not in
+    // the table: every page reads, but index and table disagree.
+    let root: i64 = read_only(&ws.db())
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'component' AND sql IS NULL",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    let page = 4096;
+    let mut damaged = std::fs::read(ws.db()).unwrap();
+    let start = (root as usize - 1) * page;
+    let in_page = damaged[start..start + page]
+        .windows(7)
+        .position(|w| w == b"Team 17")
+        .expect("the name is in the index's root page");
+    damaged[start + in_page] = b'S';
+    damage(&ws, &damaged);
+    assert!(
+        Store::open(&ws.db()).is_ok(),
+        "precondition: the database opens"
+    );
+    assert_ne!(
+        integrity(&ws.db()),
+        "ok",
+        "precondition: integrity_check fails"
+    );
+    assert_eq!(std::fs::read(ws.db()).unwrap(), damaged);
+
+    let printed = ws.ok(&["restore", &s(&backup)]);
+    let kept = kept_as(&ws, "damaged-");
+    assert_eq!(kept.len(), 1, "{:?}", backups(&ws));
+    assert!(
+        kept_as(&ws, "before-restore-").is_empty(),
+        "{:?}",
+        backups(&ws)
+    );
+    assert!(
+        printed.contains(&format!(
+            "the database it replaced was damaged; its file is kept as it was in {}",
+            s(&kept[0])
+        )),
+        "{printed}"
+    );
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), damaged);
+    assert_eq!(dump(&ws), exported);
     assert_eq!(integrity(&ws.db()), "ok");
 }
 

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error::ErrorCode;
 use crate::store::{check_backup, Store};
 use crate::{Error, Result};
 
@@ -40,11 +41,18 @@ pub struct Restored {
     pub migrated: bool,
     /// The copy of the data the restore replaced.
     pub safety_backup: String,
+    /// The replaced data was damaged: `safety_backup` is its file as it was
+    /// (with its `-wal` beside it, if it had one), not a checked copy.
+    pub damaged: bool,
 }
 
 /// `backups/` beside the database.
 pub fn backups_folder(store: &Store) -> PathBuf {
-    match store.path().parent() {
+    folder_beside(store.path())
+}
+
+fn folder_beside(db: &Path) -> PathBuf {
+    match db.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.join(BACKUPS_FOLDER),
         _ => PathBuf::from(BACKUPS_FOLDER),
     }
@@ -80,18 +88,91 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<BackupWritten> {
 /// it is a Mamos database this Mamos can read that passes SQLite's integrity
 /// check, and after keeping a copy of the current data in `backups/`. A
 /// refused file changes nothing. A backup of an older schema is migrated.
+/// When the current data fails its own integrity check, no checked copy of
+/// it can be made: the database file (and its `-wal`) is copied as it is
+/// to `backups/damaged-DATE-TIME.db` instead.
 pub fn restore_from(store: &mut Store, file: &Path, now: NaiveDateTime) -> Result<Restored> {
     if super::check_output_path(store, file).is_err() {
-        return Err(Error::invalid(
-            &file.display().to_string(),
-            "this is the open Mamos database itself; choose a backup copy of it",
-        ));
+        return Err(refuse_database_itself(file));
     }
     let checked = check_backup(file)?;
     let schema_from = checked.schema;
-    let safety = safety_backup_path(store, now)?;
-    store.backup_to(&safety)?;
+    let folder = create_backups_folder(store.path())?;
+    let safety = unused_name(&folder, "before-restore", now);
+    let damaged = match store.backup_to(&safety) {
+        Ok(_) => false,
+        Err(error) if error.code() == ErrorCode::CorruptData => true,
+        Err(error) => return Err(error),
+    };
+    let safety = if damaged {
+        let kept = unused_name(&folder, "damaged", now);
+        copy_database_files(store.path(), &kept)?;
+        kept
+    } else {
+        safety
+    };
     store.restore_checked(checked)?;
+    restored(file, store, schema_from, &safety, damaged)
+}
+
+/// Restores the backup `file` at `db`, a database SQLite cannot open
+/// (damaged, truncated, not a database at all), when it is needed most. The
+/// backup is checked first: a refused one changes nothing. The damaged file
+/// is never deleted: it and its `-wal`, `-shm` and `-journal` files move to
+/// `backups/damaged-DATE-TIME.db` (same suffixes, so SQLite could still read
+/// them together), and a checked copy of the backup takes its place; a
+/// journal left beside the new file would be replayed into it.
+pub fn restore_over_unreadable(
+    db: &Path,
+    file: &Path,
+    now: NaiveDateTime,
+) -> Result<(Store, Restored)> {
+    if super::is_database_file(db, file) {
+        return Err(refuse_database_itself(file));
+    }
+    let checked = check_backup(file)?;
+    let schema_from = checked.schema;
+    let folder = create_backups_folder(db)?;
+    // Written beside the database first, so a full disk leaves the damaged file where it was.
+    let incoming = with_suffix(db, ".restoring");
+    if let Err(error) = checked.write_to(&incoming) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(error);
+    }
+    drop(checked);
+    let kept = unused_name(&folder, "damaged", now);
+    if let Err(error) = move_database_files(db, &kept) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(error);
+    }
+    if let Err(source) = std::fs::rename(&incoming, db) {
+        // The damaged file goes back where it was rather than leave no database there.
+        let _ = move_database_files(&kept, db);
+        let _ = std::fs::remove_file(&incoming);
+        return Err(Error::File {
+            path: db.to_path_buf(),
+            source,
+        });
+    }
+    let store = Store::open(db)?;
+    let restored = restored(file, &store, schema_from, &kept, true)?;
+    Ok((store, restored))
+}
+
+fn refuse_database_itself(file: &Path) -> Error {
+    Error::invalid(
+        &file.display().to_string(),
+        "this is the Mamos database itself; choose a backup copy of it",
+    )
+}
+
+fn restored(
+    file: &Path,
+    store: &Store,
+    schema_from: i64,
+    safety: &Path,
+    damaged: bool,
+) -> Result<Restored> {
     Ok(Restored {
         file: file.display().to_string(),
         database: store.path().display().to_string(),
@@ -99,25 +180,73 @@ pub fn restore_from(store: &mut Store, file: &Path, now: NaiveDateTime) -> Resul
         schema_from,
         migrated: schema_from < crate::store::migrations::MIGRATIONS.len() as i64,
         safety_backup: safety.display().to_string(),
+        damaged,
     })
 }
 
-/// Where the data a restore replaces is kept: `backups/before-restore-DATE-TIME.db`,
-/// never over an earlier one.
-fn safety_backup_path(store: &Store, now: NaiveDateTime) -> Result<PathBuf> {
-    let folder = create_backups_folder(store)?;
-    let stem = format!("before-restore-{}", now.format("%Y-%m-%d-%H%M%S"));
+/// The files SQLite keeps for the database `db`: the database itself, then its journals.
+const DATABASE_SUFFIXES: [&str; 4] = ["", "-wal", "-shm", "-journal"];
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Copies the database file and its WAL (the recent commits, if any) as they are.
+fn copy_database_files(db: &Path, to: &Path) -> Result<()> {
+    for suffix in ["", "-wal"] {
+        let (from, to) = (with_suffix(db, suffix), with_suffix(to, suffix));
+        if suffix == "-wal" && std::fs::metadata(&from).is_ok_and(|meta| meta.len() == 0) {
+            continue;
+        }
+        match std::fs::copy(&from, &to) {
+            Ok(_) => {}
+            Err(source) if !suffix.is_empty() && source.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                let _ = std::fs::remove_file(&to);
+                return Err(Error::File { path: to, source });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Renames the database file and the journals it has to `to` (plus their
+/// suffixes); if one cannot be moved, those already moved go back.
+fn move_database_files(db: &Path, to: &Path) -> Result<()> {
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for suffix in DATABASE_SUFFIXES {
+        let (from, to) = (with_suffix(db, suffix), with_suffix(to, suffix));
+        match std::fs::rename(&from, &to) {
+            Ok(()) => moved.push((from, to)),
+            Err(source) if !suffix.is_empty() && source.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                for (back, from) in moved.iter().rev() {
+                    let _ = std::fs::rename(from, back);
+                }
+                return Err(Error::File { path: from, source });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `folder/PREFIX-DATE-TIME.db`, never over an earlier one.
+fn unused_name(folder: &Path, prefix: &str, now: NaiveDateTime) -> PathBuf {
+    let stem = format!("{prefix}-{}", now.format("%Y-%m-%d-%H%M%S"));
     let mut path = folder.join(format!("{stem}.db"));
     let mut n = 2;
     while path.exists() {
         path = folder.join(format!("{stem}-{n}.db"));
         n += 1;
     }
-    Ok(path)
+    path
 }
 
-fn create_backups_folder(store: &Store) -> Result<PathBuf> {
-    let folder = backups_folder(store);
+/// Creates `backups/` beside the database `db` if it is not there.
+fn create_backups_folder(db: &Path) -> Result<PathBuf> {
+    let folder = folder_beside(db);
     std::fs::create_dir_all(&folder).map_err(|source| Error::File {
         path: folder.clone(),
         source,
@@ -129,7 +258,7 @@ fn create_backups_folder(store: &Store) -> Result<PathBuf> {
 /// deletes the daily copies beyond the newest [`DAILY_KEPT`]. `None` when
 /// today's copy is already there.
 pub fn daily_backup(store: &Store, today: NaiveDate) -> Result<Option<BackupWritten>> {
-    let folder = create_backups_folder(store)?;
+    let folder = create_backups_folder(store.path())?;
     let path = folder.join(daily_name(today));
     if path.exists() {
         return Ok(None);

@@ -32,12 +32,7 @@ use crate::{Error, Result};
 /// a bundle there would replace the coach's data.
 pub fn check_output_path(store: &Store, path: &Path) -> Result<()> {
     let db = store.path();
-    let journals = ["", "-wal", "-shm", "-journal"].map(|suffix| {
-        let mut name = db.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    });
-    if journals.iter().any(|file| same_file(path, file)) {
+    if is_database_file(db, path) {
         return Err(Error::invalid(
             &path.display().to_string(),
             format!(
@@ -47,6 +42,17 @@ pub fn check_output_path(store: &Store, path: &Path) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Whether `path` is the database `db` or one of its journal files, as files
+/// (also when the database cannot be opened).
+pub(crate) fn is_database_file(db: &Path, path: &Path) -> bool {
+    let journals = ["", "-wal", "-shm", "-journal"].map(|suffix| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    });
+    journals.iter().any(|file| same_file(path, file))
 }
 
 /// Whether `a` and `b` name the same file, compared as files, not strings.

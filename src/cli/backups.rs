@@ -1,6 +1,6 @@
 //! `mamos backup|restore`: a checked copy of the whole database, and putting one back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use mamos::app::backups as app;
 use mamos::store::Store;
@@ -34,9 +34,22 @@ pub fn backup(store: &mut Store, args: &BackupArgs) -> Result<()> {
 
 pub fn restore(store: &mut Store, args: &RestoreArgs) -> Result<()> {
     let restored = app::restore_from(store, &args.file, chrono::Local::now().naive_local())?;
-    if args.json {
-        super::print_json(&restored);
-        return Ok(());
+    print_restored(&restored, args.json);
+    Ok(())
+}
+
+/// `mamos restore FILE` on a database SQLite cannot open.
+pub fn restore_over_unreadable(db: &Path, args: &RestoreArgs) -> Result<()> {
+    let (_, restored) =
+        app::restore_over_unreadable(db, &args.file, chrono::Local::now().naive_local())?;
+    print_restored(&restored, args.json);
+    Ok(())
+}
+
+fn print_restored(restored: &app::Restored, json: bool) {
+    if json {
+        super::print_json(restored);
+        return;
     }
     say!(
         "restored {} into {}: {} components{}",
@@ -49,6 +62,12 @@ pub fn restore(store: &mut Store, args: &RestoreArgs) -> Result<()> {
             String::new()
         }
     );
-    say!("the data it replaced is kept in {}", restored.safety_backup);
-    Ok(())
+    if restored.damaged {
+        say!(
+            "the database it replaced was damaged; its file is kept as it was in {}",
+            restored.safety_backup
+        );
+    } else {
+        say!("the data it replaced is kept in {}", restored.safety_backup);
+    }
 }

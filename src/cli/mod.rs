@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use mamos::scoring::Answer;
 use mamos::store::{default_db_path, Store};
-use mamos::{Error, Result};
+use mamos::{Error, ErrorCode, Result};
 
 #[derive(Parser)]
 #[command(
@@ -93,7 +93,8 @@ enum Command {
     /// Write a copy of the whole database (SQLite backup, integrity-checked).
     Backup(backups::BackupArgs),
     /// Replace the database's data with a backup copy, after checking it is a Mamos
-    /// database that passes the integrity check; the current data is kept in backups/ first.
+    /// database that passes the integrity check; the current data is kept in backups/ first
+    /// (a damaged database file, even one SQLite cannot open, is kept there as it is).
     Restore(backups::RestoreArgs),
     /// A component's targets where its blueprint's do not fit its context.
     #[command(subcommand)]
@@ -122,8 +123,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Validate(args) => banks::validate(&args),
         Command::Bank(command) if !command.needs_store() => banks::run_on_file(command),
         command => {
-            let mut store = Store::open(&cli.db.unwrap_or_else(default_db_path))?;
-            run_on_store(&mut store, command)
+            let db = cli.db.unwrap_or_else(default_db_path);
+            match (Store::open(&db), command) {
+                // A backup is needed most when SQLite cannot read the database at all.
+                (Err(error), Command::Restore(args)) if error.code() == ErrorCode::CorruptData => {
+                    backups::restore_over_unreadable(&db, &args)
+                }
+                (store, command) => run_on_store(&mut store?, command),
+            }
         }
     }
 }

@@ -118,6 +118,15 @@ pub struct CheckedBackup {
     pub schema: i64,
 }
 
+impl CheckedBackup {
+    /// Writes the backup into a new self-contained database file at `to`,
+    /// checked as [`Store::backup_to`] checks its copies; the file is left
+    /// for the caller to remove if this fails.
+    pub fn write_to(&self, to: &Path) -> Result<()> {
+        copy_checked(&self.conn, to)
+    }
+}
+
 /// Opens `file` read-only and checks it is a Mamos database this Mamos can
 /// read that passes `PRAGMA integrity_check`. Every refusal is bad input
 /// naming the file and the reason.

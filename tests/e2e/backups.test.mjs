@@ -5,11 +5,14 @@
 // driven through WebDriver) after the data changed: a file that is not a
 // database is refused with its name and changes nothing; the backup brings
 // the window back to the state it holds, and the replaced data is kept.
+// Then the database file is overwritten: the window, which cannot open it,
+// offers the restore on its damaged-database screen, moves the damaged file
+// to backups/ as it is, and starts on the backup's data.
 // Run by `make test-e2e` (which starts dbus and Xvfb); needs `make build` first.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 import { app, startApp } from "./app.mjs";
@@ -111,6 +114,41 @@ test("a coach restores a backup from the window; a bad file changes nothing", as
       JSON.stringify(await sidebar(session)) === JSON.stringify(restored));
     assert.equal(await session.text(await session.waitFor('[data-testid="component-name"]')), TEAM);
     screenshot("02-restored");
+  } finally {
+    await session.close();
+  }
+});
+
+test("a damaged database is restored from the screen that says it cannot be opened", async () => {
+  // The app of the first test has ended; its database now holds the backup's data.
+  const expected = listed().sort();
+  const damaged = "this file was overwritten by another program\n".repeat(400);
+  for (const journal of ["-wal", "-shm"]) rmSync(`${fixture.db}${journal}`, { force: true });
+  writeFileSync(fixture.db, damaged);
+  const session = await Session.create(fixture.driver.base, app);
+  try {
+    const screen = await session.waitFor('[data-testid="startup-error"]');
+    assert.equal(await session.attribute(screen, "data-code"), "corrupt_data");
+    await session.click(await session.find('[data-testid="startup-restore-open"]'));
+    const warning = await session.text(await session.waitFor('[data-testid="restore-warning"]'));
+    assert.match(warning, /damaged database will be replaced/);
+    await session.type(await session.find('[data-testid="restore-path-input"]'), files.backup);
+    screenshot("03-damaged");
+    await session.click(await session.find('[data-testid="restore-submit"]'));
+
+    const notice = await session.waitFor('[data-testid="recovered-notice"]', 60000);
+    const kept = await session.attribute(notice, "data-safety-backup");
+    assert.equal(dirname(kept), join(dirname(fixture.db), "backups"));
+    assert.equal(readFileSync(kept, "utf8"), damaged, "the damaged file is kept as it was");
+    assert.ok((await session.text(notice)).includes(kept));
+    assert.equal((await session.findAll('[data-testid="startup-error"]')).length, 0);
+
+    // The window works on the backup's data, as the CLI reads it from the database.
+    assert.deepEqual(listed().sort(), expected);
+    await waitFor("the backup's components in the sidebar", async () =>
+      JSON.stringify(await sidebar(session)) === JSON.stringify(expected));
+    assert.equal(await session.text(await session.waitFor('[data-testid="component-name"]')), TEAM);
+    screenshot("04-recovered");
   } finally {
     await session.close();
   }

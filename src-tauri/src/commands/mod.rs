@@ -12,25 +12,48 @@ pub mod reports;
 pub mod workshops;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use mamos::api::AppInfo;
 use mamos::error::ErrorReport;
 use mamos::store::Store;
 use tauri::State;
 
-/// The open store, or why it could not be opened (shown by the UI on every call).
+/// The open store, or why it could not be opened (shown by the UI on every
+/// call); a restore over a damaged database installs a new one.
 pub struct Db {
     path: PathBuf,
-    store: Result<Arc<Mutex<Store>>, ErrorReport>,
+    store: RwLock<OpenedStore>,
 }
+
+type OpenedStore = Result<Arc<Mutex<Store>>, ErrorReport>;
 
 impl Db {
     pub fn open(path: PathBuf) -> Db {
         let store = Store::open(&path)
             .map(|store| Arc::new(Mutex::new(store)))
             .map_err(|error| ErrorReport::from(&error));
-        Db { path, store }
+        Db {
+            path,
+            store: RwLock::new(store),
+        }
+    }
+
+    /// The store, or why it could not be opened.
+    fn opened(&self) -> OpenedStore {
+        // Only an assignment happens under the write lock: a poisoned one still holds a whole value.
+        self.store
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Puts `store` in place of the one that could not be opened.
+    fn install(&self, store: Store) {
+        *self
+            .store
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Ok(Arc::new(Mutex::new(store)));
     }
 
     /// Runs `work` on the store on a blocking thread.
@@ -39,7 +62,7 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&mut Store) -> mamos::Result<T> + Send + 'static,
     {
-        let store = self.store.clone()?;
+        let store = self.opened()?;
         let outcome = tauri::async_runtime::spawn_blocking(move || {
             // SQLite rolls back whatever a panicking call left open, so a poisoned lock is safe to reuse.
             let mut store = store

@@ -894,4 +894,9 @@ schema_from: number, migrated: boolean,
 /**
  * The copy of the data the restore replaced.
  */
-safety_backup: string, };
+safety_backup: string, 
+/**
+ * The replaced data was damaged: `safety_backup` is its file as it was
+ * (with its `-wal` beside it, if it had one), not a checked copy.
+ */
+damaged: boolean, };
