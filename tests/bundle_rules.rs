@@ -7,7 +7,8 @@ mod common;
 use common::Workspace;
 use serde_json::Value;
 
-/// A bundle of one component with a workshop of two participants and a vote.
+/// A bundle of one component with a workshop of two participants and a
+/// vote, and a plan with a week-1 check-in.
 fn exported() -> Value {
     let ws = Workspace::new();
     ws.ok(&["component", "add", "Payments"]);
@@ -23,6 +24,8 @@ fn exported() -> Value {
     let id = id.trim();
     ws.ok(&["vote", id, "Ana", "methods.deploy-daily", "2"]);
     ws.ok(&["note", "Payments", "methods.deploy-daily", "weekly today"]);
+    ws.ok(&["plan", "Payments", "--start", "2026-03-09"]);
+    ws.ok(&["checkin", "Payments", "--week", "1", "--kr", "kr1=amber"]);
     let out = ws.path("team.mamos.json");
     ws.ok(&["export", "--out", &out.display().to_string()]);
     serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
@@ -220,4 +223,39 @@ fn a_bank_differing_from_the_stored_one_of_its_version_is_refused() {
         !banks.contains("Another bank"),
         "the stored bank is kept: {banks}"
     );
+}
+
+#[test]
+fn a_plan_that_breaks_the_plan_editors_rules_is_refused_with_its_place() {
+    let plan = "$.components[0].plans[0]";
+    let mut twice = exported();
+    let actions = twice["components"][0]["plans"][0]["plan"]["actions"]
+        .as_array_mut()
+        .unwrap();
+    let first = actions[0].clone();
+    let id = first["id"].as_str().unwrap().to_string();
+    actions.push(first);
+    let last = actions.len() - 1;
+    refused(
+        &twice,
+        &format!("{plan}.plan.actions[{last}]: action {id} appears twice"),
+    );
+
+    let mut late = exported();
+    late["components"][0]["plans"][0]["plan"]["actions"][0]["end"] = "2027-01-01".into();
+    refused(
+        &late,
+        &format!("{plan}.plan.actions[0]: must run within the plan"),
+    );
+
+    let mut week = exported();
+    week["components"][0]["plans"][0]["checkins"][0]["week"] = 14.into();
+    refused(
+        &week,
+        &format!("{plan}.checkins[0].week: 14 is not a distinct week 1 to 13"),
+    );
+
+    let mut long = exported();
+    long["components"][0]["plans"][0]["checkins"][0]["obstacle"] = "x".repeat(20_000).into();
+    refused(&long, &format!("{plan}.checkins[0].obstacle: at most"));
 }

@@ -9,12 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::{Bundle, BundleComponent, BundleWorkshop};
+use super::{Bundle, BundleComponent, BundlePlan, BundleWorkshop};
 use crate::assessment::{
     check_answer, check_note_length, clean_component_name, clean_evidence_location,
 };
 use crate::model::{Bank, PillarId};
-use crate::plan::{clean_assignee, clean_title};
+use crate::plan::{check_schedule, clean_assignee, clean_title, PLAN_WEEKS};
 use crate::workshop::check_participant_names;
 use crate::Error;
 
@@ -66,14 +66,8 @@ fn check_component(path: &str, component: &BundleComponent, banks: &Banks) -> Re
         check_workshop(&workshop_path, workshop, bank)?;
         used.push(bank);
     }
-    for (p, stored) in component.plans.iter().enumerate() {
-        for (a, action) in stored.plan.actions.iter().enumerate() {
-            let action_path = format!("{path}.plans[{p}].plan.actions[{a}]");
-            at(format!("{action_path}.title"), clean_title(&action.title))?;
-            if let Some(assignee) = &action.assignee {
-                at(format!("{action_path}.assignee"), clean_assignee(assignee))?;
-            }
-        }
+    for (p, plan) in component.plans.iter().enumerate() {
+        check_plan(&format!("{path}.plans[{p}]"), plan)?;
     }
     let mut overridden = BTreeSet::new();
     for (o, target) in component.target_overrides.iter().enumerate() {
@@ -112,6 +106,58 @@ fn check_component(path: &str, component: &BundleComponent, banks: &Banks) -> Re
             format!("{target_path}.reason"),
             check_note_length("reason", &target.reason),
         )?;
+    }
+    Ok(())
+}
+
+/// A plan as an edit leaves it: each action once, scheduled within the plan
+/// after what it depends on, titled and assigned as the plan editor allows;
+/// check-ins on distinct weeks grading the plan's own key results.
+fn check_plan(path: &str, bundled: &BundlePlan) -> Result<(), String> {
+    let plan = &bundled.plan;
+    let mut seen = BTreeSet::new();
+    for (a, action) in plan.actions.iter().enumerate() {
+        let action_path = format!("{path}.plan.actions[{a}]");
+        if !seen.insert(action.id.as_str()) {
+            return Err(format!("{action_path}: action {} appears twice", action.id));
+        }
+        at(format!("{action_path}.title"), clean_title(&action.title))?;
+        if let Some(assignee) = &action.assignee {
+            at(format!("{action_path}.assignee"), clean_assignee(assignee))?;
+        }
+        at(action_path, check_schedule(plan, action))?;
+    }
+    let key_results: Vec<&str> = plan.key_results().map(|k| k.id.as_str()).collect();
+    let mut weeks = BTreeSet::new();
+    for (k, checkin) in bundled.checkins.iter().enumerate() {
+        let checkin_path = format!("{path}.checkins[{k}]");
+        if !(1..=PLAN_WEEKS).contains(&checkin.week) || !weeks.insert(checkin.week) {
+            return Err(format!(
+                "{checkin_path}.week: {} is not a distinct week 1 to {PLAN_WEEKS}",
+                checkin.week
+            ));
+        }
+        if let Some(kr) = checkin
+            .key_results
+            .keys()
+            .find(|k| !key_results.contains(&k.as_str()))
+        {
+            return Err(format!(
+                "{checkin_path}.key_results: {kr:?} is not a key result of the plan"
+            ));
+        }
+        let texts = [
+            ("target_condition", &checkin.target_condition),
+            ("actual_condition", &checkin.actual_condition),
+            ("obstacle", &checkin.obstacle),
+            ("next_step", &checkin.next_step),
+        ];
+        for (field, text) in texts {
+            at(
+                format!("{checkin_path}.{field}"),
+                check_note_length(field, text),
+            )?;
+        }
     }
     Ok(())
 }
