@@ -215,7 +215,7 @@ impl Bundle {
             Some(v) if (u64::from(OLDEST_BUNDLE_VERSION)..=u64::from(BUNDLE_VERSION)).contains(&v) => {}
             Some(v) if v > u64::from(BUNDLE_VERSION) => {
                 return Err(invalid(format!(
-                    "bundle format version {v} comes from a newer Mamos (this one reads versions {OLDEST_BUNDLE_VERSION} to {BUNDLE_VERSION}); update Mamos"
+                    "$.format_version: bundle format version {v} comes from a newer Mamos (this one reads versions {OLDEST_BUNDLE_VERSION} to {BUNDLE_VERSION}); update Mamos"
                 )))
             }
             _ => {

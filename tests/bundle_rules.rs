@@ -252,7 +252,7 @@ fn a_plan_that_breaks_the_plan_editors_rules_is_refused_with_its_place() {
     week["components"][0]["plans"][0]["checkins"][0]["week"] = 14.into();
     refused(
         &week,
-        &format!("{plan}.checkins[0].week: 14 is not a distinct week 1 to 13"),
+        &format!("{plan}.checkins[0].week: check-in week 14 is not a distinct week 1 to 13"),
     );
 
     let mut long = exported();

@@ -133,7 +133,7 @@ fn check_plan(path: &str, bundled: &BundlePlan) -> Result<(), String> {
         let checkin_path = format!("{path}.checkins[{k}]");
         if !(1..=PLAN_WEEKS).contains(&checkin.week) || !weeks.insert(checkin.week) {
             return Err(format!(
-                "{checkin_path}.week: {} is not a distinct week 1 to {PLAN_WEEKS}",
+                "{checkin_path}.week: check-in week {} is not a distinct week 1 to {PLAN_WEEKS}",
                 checkin.week
             ));
         }
