@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::{Bundle, BundleComponent, BundlePlan, BundleWorkshop};
 use crate::assessment::{
     check_answer, check_note_length, clean_component_name, clean_evidence_location,
+    clean_group_name,
 };
 use crate::model::{Bank, PillarId};
 use crate::plan::{check_schedule, clean_assignee, clean_title, PLAN_WEEKS};
@@ -26,10 +27,7 @@ pub(super) type Banks = BTreeMap<(String, String), Bank>;
 pub(super) fn check_content(bundle: &Bundle, banks: &Banks) -> Result<(), String> {
     let names: BTreeSet<&str> = bundle.components.iter().map(|c| c.name.as_str()).collect();
     for (g, group) in bundle.groups.iter().enumerate() {
-        at(
-            format!("$.groups[{g}].name"),
-            clean_component_name(&group.name),
-        )?;
+        at(format!("$.groups[{g}].name"), clean_group_name(&group.name))?;
         // A group brings only the bundle's own components, never one that
         // happens to share a name in the database it is imported into.
         if let Some((m, stranger)) = group
