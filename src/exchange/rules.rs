@@ -235,6 +235,14 @@ fn check_workshop(path: &str, workshop: &BundleWorkshop, bank: &Bank) -> Result<
             return Err(format!("{path}.revealed[{r}]: {practice} is listed twice"));
         }
     }
+    if let Some(dora) = &workshop.dora {
+        dora.metrics.check().map_err(|error| match error {
+            Error::InvalidInput { field, message } => {
+                format!("{path}.dora.metrics.{field}: {message}")
+            }
+            other => format!("{path}.dora.metrics: {other}"),
+        })?;
+    }
     for (e, evidence) in workshop.evidence.iter().enumerate() {
         let evidence_path = format!("{path}.evidence[{e}]");
         in_bank(
