@@ -52,6 +52,12 @@ fn check_component(path: &str, component: &BundleComponent, banks: &Banks) -> Re
         format!("{path}.name"),
         clean_component_name(&component.name),
     )?;
+    // A component is created with its first assessment, which holds its bank.
+    if component.workshops.is_empty() {
+        return Err(format!(
+            "{path}.workshops: a component has at least one workshop, its first assessment"
+        ));
+    }
     let mut used = Vec::new();
     for (w, workshop) in component.workshops.iter().enumerate() {
         let workshop_path = format!("{path}.workshops[{w}]");
@@ -460,6 +466,16 @@ mod tests {
         assert!(
             found.contains("uses bank mamos-qe 9.9.9, which is neither"),
             "{found}"
+        );
+    }
+
+    #[test]
+    fn a_component_comes_with_its_first_workshop() {
+        let mut empty = bundle(workshop(serde_json::json!({})));
+        empty.components[0].workshops.clear();
+        assert_eq!(
+            check(&empty).expect_err("refused"),
+            "$.components[0].workshops: a component has at least one workshop, its first assessment"
         );
     }
 }
