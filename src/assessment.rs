@@ -199,26 +199,33 @@ pub fn practice_targets(
 /// Checks a component name typed by a user: trimmed, not empty, no control
 /// characters, at most `MAX_NAME_CHARS`. Any script, accent or emoji is fine.
 pub fn clean_component_name(name: &str) -> crate::Result<String> {
+    clean_name("component", name)
+}
+
+/// A group's name, held to the rules of a component's and called what it is.
+pub fn clean_group_name(name: &str) -> crate::Result<String> {
+    clean_name("group", name)
+}
+
+fn clean_name(what: &str, name: &str) -> crate::Result<String> {
     let name = name.trim();
     if name.is_empty() {
         return Err(crate::Error::invalid(
             "name",
-            "a component name cannot be empty",
+            format!("a {what} name cannot be empty"),
         ));
     }
     if name.chars().any(char::is_control) {
         return Err(crate::Error::invalid(
             "name",
-            "a component name cannot contain control characters such as tabs or line breaks",
+            format!("a {what} name cannot contain control characters such as tabs or line breaks"),
         ));
     }
     let count = name.chars().count();
     if count > MAX_NAME_CHARS {
         return Err(crate::Error::invalid(
             "name",
-            format!(
-                "a component name has at most {MAX_NAME_CHARS} characters, this one has {count}"
-            ),
+            format!("a {what} name has at most {MAX_NAME_CHARS} characters, this one has {count}"),
         ));
     }
     Ok(name.to_string())

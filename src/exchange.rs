@@ -21,6 +21,8 @@ mod rules;
 
 pub use csv::{csv_tables, ComponentRecords, CsvTables, WorkshopRecords};
 
+use std::collections::btree_map::Entry;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Bank, Blueprint};
@@ -184,12 +186,14 @@ impl Bundle {
     }
 
     /// Parses a bundle file; `file` names it in every message. Checks the
-    /// format and its version, and that every workshop's bank is in the bundle
-    /// or `known_bank(id, version)`.
+    /// format and its version, that every workshop's bank is in the bundle or
+    /// stored here (`stored_bank(id, version)`), that a bank the bundle
+    /// carries does not differ from the stored one of the same version, and
+    /// the content against the rules of an edit and the banks' practices.
     pub fn parse(
         file: &str,
         text: &str,
-        known_bank: impl Fn(&str, &str) -> bool,
+        stored_bank: impl Fn(&str, &str) -> Result<Option<Bank>>,
     ) -> Result<Bundle> {
         let invalid = |message: String| Error::invalid(file, message);
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
@@ -211,7 +215,7 @@ impl Bundle {
             Some(v) if (u64::from(OLDEST_BUNDLE_VERSION)..=u64::from(BUNDLE_VERSION)).contains(&v) => {}
             Some(v) if v > u64::from(BUNDLE_VERSION) => {
                 return Err(invalid(format!(
-                    "bundle format version {v} comes from a newer Mamos (this one reads versions {OLDEST_BUNDLE_VERSION} to {BUNDLE_VERSION}); update Mamos"
+                    "$.format_version: bundle format version {v} comes from a newer Mamos (this one reads versions {OLDEST_BUNDLE_VERSION} to {BUNDLE_VERSION}); update Mamos"
                 )))
             }
             _ => {
@@ -220,21 +224,56 @@ impl Bundle {
                 )))
             }
         }
-        let mut bundle: Bundle = serde_json::from_value(value)
-            .map_err(|e| invalid(format!("does not match the bundle format: {e}")))?;
+        // Read from the text, not the value, so the message says where.
+        let mut bundle: Bundle = serde_json::from_str(text).map_err(|e| {
+            let problem = e.to_string();
+            let problem = problem.split(" at line ").next().unwrap_or(&problem);
+            invalid(format!(
+                "does not match the bundle format at line {}, column {}: {problem}",
+                e.line(),
+                e.column()
+            ))
+        })?;
         if bundle.format_version < IDS_BUNDLE_VERSION {
             derive_legacy_ids(&mut bundle).map_err(invalid)?;
         }
         check_ids(&bundle).map_err(invalid)?;
-        rules::check_content(&bundle).map_err(invalid)?;
-        for bank in &bundle.banks {
+        let mut banks = rules::Banks::new();
+        for (i, bank) in bundle.banks.iter().enumerate() {
             // Banks travel as data: hold them to the same validation as a bank file.
             let json = serde_json::to_string(bank).expect("a bank always serializes");
             crate::model::parse_bank(
                 &format!("{file} (bank {} {})", bank.id, bank.version),
                 &json,
             )?;
+            let key = (bank.id.clone(), bank.version.clone());
+            if banks.contains_key(&key) {
+                return Err(invalid(format!(
+                    "$.banks[{i}]: bank {} {} is listed twice",
+                    bank.id, bank.version
+                )));
+            }
+            // A version names one content: two differing banks under one
+            // version would score the same workshops two ways.
+            if stored_bank(&bank.id, &bank.version)?.is_some_and(|stored| stored != *bank) {
+                return Err(invalid(format!(
+                    "$.banks[{i}]: bank {} {} is already stored here with different content; give the changed bank a new version",
+                    bank.id, bank.version
+                )));
+            }
+            banks.insert(key, bank.clone());
         }
+        for component in &bundle.components {
+            for workshop in &component.workshops {
+                let (id, version) = (&workshop.bank_id, &workshop.bank_version);
+                if let Entry::Vacant(entry) = banks.entry((id.clone(), version.clone())) {
+                    if let Some(stored) = stored_bank(id, version)? {
+                        entry.insert(stored);
+                    }
+                }
+            }
+        }
+        rules::check_content(&bundle, &banks).map_err(invalid)?;
         for (c, component) in bundle.components.iter().enumerate() {
             if !component.plans.is_empty() && bundle.format_version < PLANS_BUNDLE_VERSION {
                 return Err(invalid(format!(
@@ -255,18 +294,6 @@ impl Bundle {
                 check_plan_refs(component.workshops.len(), p, plan).map_err(|problem| {
                     invalid(format!("$.components[{c}].plans[{p}]: {problem}"))
                 })?;
-            }
-            for (w, workshop) in component.workshops.iter().enumerate() {
-                let (id, version) = (&workshop.bank_id, &workshop.bank_version);
-                let in_bundle = bundle
-                    .banks
-                    .iter()
-                    .any(|b| &b.id == id && &b.version == version);
-                if !in_bundle && !known_bank(id, version) {
-                    return Err(invalid(format!(
-                        "$.components[{c}].workshops[{w}] uses bank {id} {version}, which is neither in the bundle nor in this database"
-                    )));
-                }
             }
         }
         Ok(bundle)

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::model::lint::{lint_bank, Finding};
 use crate::model::{parse_bank, Bank};
 use crate::store::{BankImport, Store, StoredBank};
-use crate::Result;
+use crate::{Error, Result};
 
 /// The bank in the file at `path`, checked; every problem names the file and
 /// the JSON path. Needs no database.
@@ -24,7 +24,13 @@ pub fn lint_bank_file(path: &Path) -> Result<(Bank, Vec<Finding>)> {
 /// same id and version is kept if identical and refused if it differs.
 pub fn import_bank_file(store: &mut Store, path: &Path) -> Result<(Bank, BankImport)> {
     let bank = read_bank_file(path)?;
-    let outcome = store.import_bank(&bank)?;
+    // The coach needs to know which file holds the changed bank.
+    let outcome = store.import_bank(&bank).map_err(|error| match error {
+        Error::BankVersionConflict { .. } => {
+            Error::conflict(&path.display().to_string(), error.to_string())
+        }
+        other => other,
+    })?;
     Ok((bank, outcome))
 }
 

@@ -51,7 +51,11 @@ pub fn export_bundle(store: &Store, scope: &Scope, path: &Path) -> Result<Bundle
 pub fn import_bundle(store: &mut Store, path: &Path) -> Result<ImportSummary> {
     let file = path.display().to_string();
     let text = super::read_text(path)?;
-    let parsed = Bundle::parse(&file, &text, |id, version| store.bank(id, version).is_ok())?;
+    let parsed = Bundle::parse(&file, &text, |id, version| match store.bank(id, version) {
+        Ok(bank) => Ok(Some(bank)),
+        Err(Error::UnknownBank(_)) => Ok(None),
+        Err(other) => Err(other),
+    })?;
     store.import_bundle(&file, &parsed)
 }
 

@@ -512,8 +512,7 @@ impl Store {
     }
 
     pub fn add_group(&mut self, name: &str) -> Result<i64> {
-        let name = crate::assessment::clean_component_name(name)
-            .map_err(|e| Error::invalid("group name", e.to_string()))?;
+        let name = crate::assessment::clean_group_name(name)?;
         if self.group_id(&name)?.is_some() {
             return Err(Error::DuplicateGroup(name));
         }

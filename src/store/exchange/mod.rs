@@ -75,7 +75,7 @@ impl Store {
             let component_id = self.import_component(file, component, &mut summary)?;
             let workshop_ids =
                 self.import_workshops(file, component_id, component, &mut summary)?;
-            self.import_plans(file, component_id, &workshop_ids, component, &mut summary)?;
+            self.import_plans(component_id, &workshop_ids, component, &mut summary)?;
         }
         for group in &bundle.groups {
             if self.group_id(&group.name)?.is_none() {

@@ -10,10 +10,10 @@ use super::{
     PlanDifference, Side, StatusChange,
 };
 use crate::exchange::{BundleComponent, BundlePlan};
-use crate::plan::{check_schedule, StoredPlan};
+use crate::plan::StoredPlan;
 use crate::store::plans::{plan_content, record_closure, write_actions};
 use crate::store::Store;
-use crate::{Error, Result};
+use crate::Result;
 
 impl Store {
     /// Adds the bundle's plans of a component: a plan already here unchanged
@@ -22,7 +22,6 @@ impl Store {
     /// conflicting version and reported.
     pub(super) fn import_plans(
         &self,
-        file: &str,
         component_id: i64,
         workshop_ids: &[i64],
         component: &BundleComponent,
@@ -37,8 +36,7 @@ impl Store {
             .collect();
         // The row id of each of the bundle's plans, in order.
         let mut ids: Vec<i64> = Vec::new();
-        for (index, incoming) in component.plans.iter().enumerate() {
-            check_bundle_plan(file, &component.name, index, incoming)?;
+        for incoming in &component.plans {
             if let Some(i) = here_versions
                 .iter()
                 .position(|v| v.as_ref() == Some(&unlinked(incoming.clone())))
@@ -251,49 +249,4 @@ fn plan_changes(mine: &StoredPlan, incoming: &BundlePlan) -> PlanChanges {
             _ => None,
         },
     }
-}
-
-/// A bundle's plan holds to the rules an edit in this database holds to.
-fn check_bundle_plan(
-    file: &str,
-    component: &str,
-    index: usize,
-    bundled: &BundlePlan,
-) -> Result<()> {
-    let invalid = |problem: String| {
-        Error::invalid(
-            file,
-            format!("component {component:?}, plans[{index}]: {problem}"),
-        )
-    };
-    let plan = &bundled.plan;
-    let mut seen = std::collections::BTreeSet::new();
-    for action in &plan.actions {
-        if !seen.insert(action.id.as_str()) {
-            return Err(invalid(format!("action {} appears twice", action.id)));
-        }
-        check_schedule(plan, action).map_err(|e| invalid(e.to_string()))?;
-    }
-    let key_results: Vec<&str> = plan.key_results().map(|k| k.id.as_str()).collect();
-    let mut weeks = std::collections::BTreeSet::new();
-    for checkin in &bundled.checkins {
-        if !(1..=crate::plan::PLAN_WEEKS).contains(&checkin.week) || !weeks.insert(checkin.week) {
-            return Err(invalid(format!(
-                "check-in week {} is not a distinct week 1 to {}",
-                checkin.week,
-                crate::plan::PLAN_WEEKS
-            )));
-        }
-        if let Some(kr) = checkin
-            .key_results
-            .keys()
-            .find(|k| !key_results.contains(&k.as_str()))
-        {
-            return Err(invalid(format!(
-                "the check-in of week {} grades {kr:?}, which is not a key result of the plan",
-                checkin.week
-            )));
-        }
-    }
-    Ok(())
 }
