@@ -274,6 +274,18 @@ pub fn clean_evidence_location(location: &str) -> crate::Result<String> {
     Ok(location.to_string())
 }
 
+/// A person's name as a workshop's facilitator or an action's assignee: on
+/// one line, at most `MAX_NAME_CHARS`. Empty is allowed (nobody named).
+pub fn check_person_name(field: &str, name: &str) -> crate::Result<()> {
+    if name.chars().any(char::is_control) || name.chars().count() > MAX_NAME_CHARS {
+        return Err(crate::Error::invalid(
+            field,
+            format!("a person's name has at most {MAX_NAME_CHARS} characters and no line breaks"),
+        ));
+    }
+    Ok(())
+}
+
 pub fn check_note_length(field: &str, text: &str) -> crate::Result<()> {
     let count = text.chars().count();
     if count > MAX_NOTE_CHARS {
@@ -289,6 +301,16 @@ pub fn check_note_length(field: &str, text: &str) -> crate::Result<()> {
 mod tests {
     use super::*;
     use crate::model::{builtin_bank, PillarId};
+
+    #[test]
+    fn a_persons_name_is_one_line_of_at_most_the_name_limit() {
+        assert!(check_person_name("facilitator", "").is_ok());
+        assert!(check_person_name("facilitator", &"é".repeat(MAX_NAME_CHARS)).is_ok());
+        for bad in ["Chloé\nBen".to_string(), "x".repeat(MAX_NAME_CHARS + 1)] {
+            let error = check_person_name("facilitator", &bad).expect_err("refused");
+            assert!(error.to_string().contains("facilitator"), "{error}");
+        }
+    }
 
     fn override_of(key: &str, pillar: bool, level: u8, reason: &str) -> TargetOverride {
         TargetOverride {

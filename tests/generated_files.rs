@@ -47,7 +47,7 @@ const FIELD_LIMITS: &[(&str, &str, usize)] = &[
     ("note", "MAX_NOTE_CHARS", MAX_NOTE_CHARS),
     ("naReason", "MAX_NOTE_CHARS", MAX_NOTE_CHARS),
     ("targetReason", "MAX_NOTE_CHARS", MAX_NOTE_CHARS),
-    ("facilitator", "MAX_NOTE_CHARS", MAX_NOTE_CHARS),
+    ("facilitator", "MAX_NAME_CHARS", MAX_NAME_CHARS),
     ("evidenceLabel", "MAX_NOTE_CHARS", MAX_NOTE_CHARS),
     ("checkinText", "MAX_NOTE_CHARS", MAX_NOTE_CHARS),
 ];

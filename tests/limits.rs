@@ -218,7 +218,7 @@ fn the_cli_takes_each_text_up_to_its_limit_and_not_one_character_more() {
         ),
         (
             "facilitator",
-            MAX_NOTE_CHARS,
+            MAX_NAME_CHARS,
             Box::new(move |t, _| {
                 strings(&[
                     "workshop",

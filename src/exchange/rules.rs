@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 
 use super::{Bundle, BundleComponent, BundlePlan, BundleWorkshop};
 use crate::assessment::{
-    check_answer, check_note_length, clean_component_name, clean_evidence_location,
-    clean_group_name,
+    check_answer, check_note_length, check_person_name, clean_component_name,
+    clean_evidence_location, clean_group_name,
 };
 use crate::model::{Bank, PillarId};
 use crate::plan::{check_schedule, clean_assignee, clean_title, PLAN_WEEKS};
@@ -192,7 +192,7 @@ fn check_workshop(path: &str, workshop: &BundleWorkshop, bank: &Bank) -> Result<
     )?;
     at(
         format!("{path}.facilitator"),
-        check_note_length("facilitator", &workshop.facilitator),
+        check_person_name("facilitator", &workshop.facilitator),
     )?;
     let mut voted = BTreeSet::new();
     for (v, vote) in workshop.votes.iter().enumerate() {

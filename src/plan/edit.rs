@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{Action, ActionStatus, Plan};
-use crate::assessment::MAX_NAME_CHARS;
+use crate::assessment::check_person_name;
 use crate::model::Owner;
 use crate::{Error, Result};
 
@@ -77,12 +77,7 @@ pub(crate) fn clean_title(title: &str) -> Result<String> {
 /// An empty name clears the assignee.
 pub(crate) fn clean_assignee(name: &str) -> Result<Option<String>> {
     let name = name.trim();
-    if name.chars().any(char::is_control) || name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::invalid(
-            "assignee",
-            format!("a person's name has at most {MAX_NAME_CHARS} characters and no line breaks"),
-        ));
-    }
+    check_person_name("assignee", name)?;
     Ok((!name.is_empty()).then(|| name.to_string()))
 }
 

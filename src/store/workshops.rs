@@ -42,7 +42,7 @@ impl Store {
         let component = self.component(component_id)?;
         let version = self.latest_bank_version(&component.bank_id)?;
         let facilitator = facilitator.trim();
-        crate::assessment::check_note_length("facilitator", facilitator)?;
+        crate::assessment::check_person_name("facilitator", facilitator)?;
         // The assessment `component add` starts is reused while nothing is recorded in it,
         // so a component's history does not begin with an empty entry.
         let (current, _) = self.current_assessment(component_id)?;

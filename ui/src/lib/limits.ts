@@ -16,7 +16,7 @@ export const LIMITS = {
   note: MAX_NOTE_CHARS,
   naReason: MAX_NOTE_CHARS,
   targetReason: MAX_NOTE_CHARS,
-  facilitator: MAX_NOTE_CHARS,
+  facilitator: MAX_NAME_CHARS,
   evidenceLabel: MAX_NOTE_CHARS,
   checkinText: MAX_NOTE_CHARS,
 } as const;
