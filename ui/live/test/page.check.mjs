@@ -193,7 +193,8 @@ test('a dropped stream shows “reconnecting” and the page catches up when it 
   await text('Reconnexion…').waitFor(WAIT);
   server.focus(REVIEW, { silently: true });
   server.resumeEvents();
-  await page.getByRole('heading', { name: 'Revue de code' }).waitFor(WAIT);
+  // The page retries a refused stream after 3 s: more than the usual wait.
+  await page.getByRole('heading', { name: 'Revue de code' }).waitFor({ timeout: 10000 });
   await text('Reconnexion…').waitFor({ state: 'hidden', ...WAIT });
   await text('Vous n’avez pas encore voté.').waitFor(WAIT);
   await checkAccessibility('vote fr');
