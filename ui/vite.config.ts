@@ -13,7 +13,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'live/**/*.test.ts'],
     environment: 'node',
   },
 });

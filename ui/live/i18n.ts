@@ -1,0 +1,103 @@
+// Every text of the participant page, in English and French. The bank texts come from the API.
+import type { Lang } from './types';
+
+const en = {
+  pageTitle: 'Mamos live vote',
+  language: 'Language',
+  workshopOn: 'Workshop of {date}',
+  pickName: 'Who are you?',
+  pickNameHint: 'Pick your name to join the vote.',
+  alreadyJoined: 'already joined',
+  joining: 'Joining…',
+  joinedAs: 'You are {name}',
+  waiting: 'Waiting for the coach to show a practice.',
+  practiceOf: 'Practice {position} of {count}',
+  yourVote: 'Your vote',
+  voteHint: 'Pick a level. You can change your vote until the coach reveals the votes.',
+  levelLabel: 'Level {level}',
+  notApplicable: 'N/A',
+  notApplicableLong: 'Not applicable',
+  reason: 'Why is it not applicable? (required)',
+  voteNa: 'Vote N/A',
+  reasonRequired: 'Write a reason for N/A.',
+  yourVoteIs: 'Your vote: {vote}',
+  noVoteYet: 'You have not voted yet.',
+  whoVoted: 'Who has voted',
+  whoJoined: 'Who has joined',
+  voted: 'voted',
+  notVotedYet: 'not yet',
+  notJoined: 'not joined',
+  votesCount: '{voted} of {joined} have voted',
+  revealedTitle: 'The votes',
+  spread: 'Spread: {spread}',
+  spreadAllNa: 'Spread: every vote is N/A',
+  noVotes: 'Nobody voted on this practice.',
+  toDiscuss: 'To discuss: the votes disagree',
+  reconnecting: 'Reconnecting…',
+  announcePractice: 'New practice: {title}',
+  announceRevealed: 'The votes are revealed.',
+  announceVoteSaved: 'Vote saved: {vote}',
+  announceJoined: 'Joined as {name}.',
+  errorNetwork: 'The coach’s computer cannot be reached. Check the Wi-Fi and try again.',
+  errorStatus: 'The coach’s computer answered with an error ({status}). Try again.',
+} as const;
+
+export type Key = keyof typeof en;
+
+const fr: Record<Key, string> = {
+  pageTitle: 'Vote en direct Mamos',
+  language: 'Langue',
+  workshopOn: 'Atelier du {date}',
+  pickName: 'Qui êtes-vous ?',
+  pickNameHint: 'Choisissez votre nom pour rejoindre le vote.',
+  alreadyJoined: 'déjà connecté·e',
+  joining: 'Connexion…',
+  joinedAs: 'Vous êtes {name}',
+  waiting: 'En attente d’une pratique affichée par l’animateur.',
+  practiceOf: 'Pratique {position} sur {count}',
+  yourVote: 'Votre vote',
+  voteHint: 'Choisissez un niveau. Vous pouvez changer votre vote jusqu’à ce que l’animateur révèle les votes.',
+  levelLabel: 'Niveau {level}',
+  notApplicable: 'N/A',
+  notApplicableLong: 'Non applicable',
+  reason: 'Pourquoi n’est-ce pas applicable ? (obligatoire)',
+  voteNa: 'Voter N/A',
+  reasonRequired: 'Écrivez une raison pour N/A.',
+  yourVoteIs: 'Votre vote : {vote}',
+  noVoteYet: 'Vous n’avez pas encore voté.',
+  whoVoted: 'Qui a voté',
+  whoJoined: 'Qui est connecté',
+  voted: 'a voté',
+  notVotedYet: 'pas encore',
+  notJoined: 'pas connecté·e',
+  votesCount: '{voted} sur {joined} ont voté',
+  revealedTitle: 'Les votes',
+  spread: 'Écart : {spread}',
+  spreadAllNa: 'Écart : tous les votes sont N/A',
+  noVotes: 'Personne n’a voté sur cette pratique.',
+  toDiscuss: 'À discuter : les votes divergent',
+  reconnecting: 'Reconnexion…',
+  announcePractice: 'Nouvelle pratique : {title}',
+  announceRevealed: 'Les votes sont révélés.',
+  announceVoteSaved: 'Vote enregistré : {vote}',
+  announceJoined: 'Connecté·e en tant que {name}.',
+  errorNetwork: 'L’ordinateur de l’animateur est injoignable. Vérifiez le Wi-Fi et réessayez.',
+  errorStatus: 'L’ordinateur de l’animateur a répondu par une erreur ({status}). Réessayez.',
+};
+
+export const catalogue: Record<Lang, Record<Key, string>> = { en, fr };
+
+/** The text of `key` in `lang`, each `{name}` replaced by its parameter. */
+export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
+  return catalogue[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const LANG_STORAGE_KEY = 'mamos-live-lang';
+
+/** The participant's remembered choice first, then the browser's language, then English. */
+export function pickLanguage(stored: string | null, navigatorLanguage: string | undefined): Lang {
+  if (stored === 'en' || stored === 'fr') return stored;
+  return navigatorLanguage?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
