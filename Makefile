@@ -14,7 +14,7 @@ TAURI_DRIVER_VERSION := 2.1.0
 # What building the desktop app needs, and what the tests add.
 APT_BUILD := build-essential pkg-config curl wget file libwebkit2gtk-4.1-dev libxdo-dev \
              libssl-dev libayatana-appindicator3-dev librsvg2-dev
-APT_TEST := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils qpdf imagemagick
+APT_TEST := webkit2gtk-driver xvfb xauth dbus dbus-x11 poppler-utils qpdf imagemagick chromium
 
 # The desktop end-to-end tests are reliable under Xvfb only with these (see docs/testing.md).
 E2E_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO_AT_BRIDGE=1
@@ -99,6 +99,7 @@ test: deps-test-system deps-ui deps-tauri-driver
 test-ui: deps-ui
 	cd ui && $(NPM) run check
 	cd ui && $(NPM) test
+	cd ui && $(NPM) run test:live
 
 # Unit tests, CLI integration tests on temp databases, PDF checks (qpdf, poppler).
 test-rust:
@@ -123,4 +124,4 @@ lint: build-ui
 
 clean:
 	$(CARGO) clean
-	rm -rf ui/dist ui/node_modules
+	rm -rf ui/dist ui/dist-live ui/node_modules

@@ -4,6 +4,7 @@ import './style.css';
 import { errorSentence } from './errors';
 import { LANG_STORAGE_KEY, pickLanguage, t, type Key } from './i18n';
 import type { Lang, LiveState } from './types';
+import { LIMITS } from '../src/lib/limits';
 import { viewOf, type View } from './view';
 
 const byId = (id: string): HTMLElement => {
@@ -337,7 +338,7 @@ function ballot(view: Extract<View, { screen: 'vote' }>): HTMLElement {
   const reason = h('textarea', {
     id: 'na-reason',
     rows: '3',
-    maxlength: '2000',
+    maxlength: String(LIMITS.naReason),
     'data-key': 'na-reason',
     'aria-required': 'true',
     'aria-invalid': String(naMissing),
