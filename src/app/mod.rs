@@ -98,10 +98,15 @@ fn partial_path(path: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` to the temp file of `path` and returns it; on failure
-/// nothing is left behind and the error names `path`.
+/// nothing is left behind and the error names `path`. The bytes reach the
+/// disk before the rename, so a power cut cannot leave an empty file where
+/// the earlier one was.
 fn write_partial(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    use std::io::Write;
     let partial = partial_path(path);
-    std::fs::write(&partial, bytes).map_err(|source| {
+    let written = std::fs::File::create(&partial)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()));
+    written.map_err(|source| {
         let _ = std::fs::remove_file(&partial);
         Error::Write {
             path: path.to_path_buf(),
