@@ -129,6 +129,10 @@ test("a damaged database is restored from the screen that says it cannot be open
   try {
     const screen = await session.waitFor('[data-testid="startup-error"]');
     assert.equal(await session.attribute(screen, "data-code"), "corrupt_data");
+    // Only a restore can help: what needs the database is not offered.
+    for (const needsData of ["new-component-form", "import-open", "open-org"]) {
+      assert.equal((await session.findAll(`[data-testid="${needsData}"]`)).length, 0, needsData);
+    }
     await session.click(await session.find('[data-testid="startup-restore-open"]'));
     const warning = await session.text(await session.waitFor('[data-testid="restore-warning"]'));
     assert.match(warning, /damaged database will be replaced/);
@@ -142,6 +146,7 @@ test("a damaged database is restored from the screen that says it cannot be open
     assert.equal(readFileSync(kept, "utf8"), damaged, "the damaged file is kept as it was");
     assert.ok((await session.text(notice)).includes(kept));
     assert.equal((await session.findAll('[data-testid="startup-error"]')).length, 0);
+    await session.waitFor('[data-testid="new-component-form"]');
 
     // The window works on the backup's data, as the CLI reads it from the database.
     assert.deepEqual(listed().sort(), expected);
