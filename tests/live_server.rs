@@ -503,6 +503,10 @@ fn the_api_refuses_strangers_bad_votes_oversize_bodies_and_floods_then_stops_cle
     assert_eq!(server.child.wait().unwrap().code(), Some(0));
 }
 
+/// What a device knows after the server died: the last level acknowledged,
+/// and the one it sent without getting an answer.
+type Outcome = (Option<u8>, Option<u8>);
+
 #[test]
 fn a_server_killed_mid_vote_loses_no_acknowledged_vote() {
     let db = Workspace::new();
@@ -516,8 +520,7 @@ fn a_server_killed_mid_vote_loses_no_acknowledged_vote() {
         assert_eq!(device.join().status, 200);
     }
     let acknowledged = AtomicUsize::new(0);
-    // Per device: the last vote acknowledged, and the one sent without an answer.
-    let outcome: Mutex<HashMap<String, (Option<u8>, Option<u8>)>> = Mutex::default();
+    let outcome: Mutex<HashMap<String, Outcome>> = Mutex::default();
     std::thread::scope(|s| {
         for (i, device) in devices.iter().enumerate() {
             let (acknowledged, outcome, practice) = (&acknowledged, &outcome, &practice);
