@@ -582,3 +582,52 @@ fn a_server_killed_mid_vote_loses_no_acknowledged_vote() {
         );
     }
 }
+
+#[test]
+fn the_cli_refuses_an_unknown_workshop_or_practice_and_keyboard_votes_reach_the_devices() {
+    let db = Workspace::new();
+    let w = workshop(&db);
+    let stderr = db.bad_input(&["workshop", "focus", &w, "no.such.practice"]);
+    assert!(stderr.contains("no.such.practice"), "{stderr}");
+    let stderr = db.bad_input(&["workshop", "focus", "999", &practices(1)[0]]);
+    assert!(stderr.contains("999"), "{stderr}");
+    let stderr = db.bad_input(&["workshop", "serve", "999", "--bind", "127.0.0.1"]);
+    assert!(stderr.contains("999"), "{stderr}");
+
+    let server = Server::start(&db, &w);
+    let practice = practices(1).remove(0);
+    db.ok(&["workshop", "focus", &w, &practice]);
+    let mut ana = server.device("P01");
+    assert_eq!(ana.join().status, 200);
+    let mut events = Events::open(&server);
+    let seen = ana.state()["version"].as_u64().unwrap();
+    // A vote typed on the coach's keyboard shows on the devices as voted, its level hidden.
+    db.ok(&["vote", &w, "P02", &practice, "4"]);
+    events.expect_change_after(seen);
+    let state = ana.state();
+    assert_eq!(state["participants"][1]["voted"], true);
+    assert_eq!(state["participants"][1]["joined"], false);
+    assert_eq!(state["votes"], Value::Null);
+    assert_eq!(state["you"], json!({"name": "P01", "vote": null}));
+
+    // The page: embedded when `ui/dist-live` was built, else a page saying how to build it.
+    let page = request(server.addr, "GET", &format!("{}/", server.base), None, None).unwrap();
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/dist-live/index.html");
+    match std::fs::read_to_string(&built) {
+        Ok(html) => assert_eq!((page.status, page.body), (200, html)),
+        Err(_) => {
+            assert_eq!(page.status, 503);
+            assert!(page.body.contains("make build"));
+        }
+    }
+    let bare = request(server.addr, "GET", &server.base, None, None).unwrap();
+    assert_eq!(bare.status, 308);
+    assert_eq!(
+        bare.header("location"),
+        Some(format!("{}/", server.base).as_str())
+    );
+}
