@@ -460,6 +460,9 @@ fn the_api_refuses_strangers_bad_votes_oversize_bodies_and_floods_then_stops_cle
     let seven = ana.vote(level(p, 7)).unwrap();
     assert_eq!(seven.status, 422);
     assert!(seven.json()["error"].as_str().unwrap().contains("0 to 4"));
+    let negative = ana.vote(json!({"practice": p, "level": -1})).unwrap();
+    assert_eq!(negative.status, 422, "{}", negative.body);
+    assert!(negative.body.contains("found -1"), "{}", negative.body);
     assert_eq!(
         ana.vote(json!({"practice": p, "na": true})).unwrap().status,
         422

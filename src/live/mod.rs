@@ -188,6 +188,23 @@ impl Shared {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Runs `work` on the store on a blocking thread: a commit waits for the
+    /// disk (synchronous FULL), and the event streams must not wait with it.
+    async fn with_store<T: Send + 'static>(
+        self: &Arc<Self>,
+        work: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let shared = Arc::clone(self);
+        tokio::task::spawn_blocking(move || work(&mut shared.store()))
+            .await
+            .unwrap_or_else(|error| {
+                Err(Error::File {
+                    path: PathBuf::from("the live server"),
+                    source: std::io::Error::other(error.to_string()),
+                })
+            })
+    }
+
     /// Something the room sees changed: every device re-reads the state.
     fn changed(&self) {
         self.version.send_modify(|version| *version += 1);
@@ -207,7 +224,7 @@ async fn poll_changes(shared: Arc<Shared>) {
     let mut tick = tokio::time::interval(POLL_EVERY);
     loop {
         tick.tick().await;
-        let Ok(version) = shared.store().data_version() else {
+        let Ok(version) = shared.with_store(|store| store.data_version()).await else {
             continue;
         };
         if seen.is_some_and(|seen| seen != version) {
@@ -292,13 +309,10 @@ async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respons
     let viewer = shared.device(&headers).map(|(_, name)| name);
     let joined: Vec<String> = shared.devices().values().cloned().collect();
     let version = *shared.version.borrow();
-    let room = app::room(
-        &shared.store(),
-        shared.workshop_id,
-        &joined,
-        viewer.as_deref(),
-        version,
-    );
+    let workshop_id = shared.workshop_id;
+    let room = shared
+        .with_store(move |store| app::room(store, workshop_id, &joined, viewer.as_deref(), version))
+        .await;
     match room {
         Ok(room) => Json(room).into_response(),
         Err(error) => refuse_error(&error),
@@ -338,7 +352,11 @@ async fn join(
         Ok(request) => request,
         Err((status, message)) => return refuse(status, message),
     };
-    let name = match app::join(&shared.store(), shared.workshop_id, &request.name) {
+    let workshop_id = shared.workshop_id;
+    let joining = shared
+        .with_store(move |store| app::join(store, workshop_id, &request.name))
+        .await;
+    let name = match joining {
         Ok(name) => name,
         Err(error) => return refuse_error(&error),
     };
@@ -395,9 +413,13 @@ struct VoteRequest {
 impl VoteRequest {
     fn answer(&self) -> Result<Answer> {
         match (self.level, self.na) {
-            (Some(level), false) => Ok(Answer::Level {
-                level: u8::try_from(level).unwrap_or(u8::MAX),
-            }),
+            (Some(level), false) => match u8::try_from(level) {
+                Ok(level) => Ok(Answer::Level { level }),
+                Err(_) => Err(Error::invalid(
+                    "level",
+                    format!("expected a level from 0 to 4 or N/A, found {level}"),
+                )),
+            },
             (None, true) => Ok(Answer::NotApplicable {
                 reason: self.reason.clone().unwrap_or_default(),
             }),
@@ -428,13 +450,13 @@ async fn vote(
         Ok(answer) => answer,
         Err(error) => return refuse_error(&error),
     };
-    let cast = app::device_vote(
-        &mut shared.store(),
-        shared.workshop_id,
-        &name,
-        &request.practice,
-        answer.clone(),
-    );
+    let (workshop_id, practice, cast_answer) =
+        (shared.workshop_id, request.practice.clone(), answer.clone());
+    let cast = shared
+        .with_store(move |store| {
+            app::device_vote(store, workshop_id, &name, &practice, cast_answer)
+        })
+        .await;
     if let Err(error) = cast {
         return refuse_error(&error);
     }
