@@ -634,3 +634,36 @@ fn the_cli_refuses_an_unknown_workshop_or_practice_and_keyboard_votes_reach_the_
         Some(format!("{}/", server.base).as_str())
     );
 }
+
+#[test]
+fn a_restarted_server_resumes_the_room_from_the_database() {
+    let db = Workspace::new();
+    let w = workshop(&db);
+    let practice = practices(2).remove(1);
+    db.ok(&["workshop", "focus", &w, &practice]);
+    let first = Server::start(&db, &w);
+    let mut ana = first.device("P01");
+    assert_eq!(ana.join().status, 200);
+    assert_eq!(ana.vote(level(&practice, 3)).unwrap().status, 200);
+    db.ok(&["reveal", &w, &practice]);
+    let (old_base, old_cookie) = (first.base.clone(), ana.cookie.clone());
+    drop(first);
+
+    let second = Server::start(&db, &w);
+    assert_ne!(second.base, old_base, "each session has a new token");
+    let mut ana = second.device("P01");
+    // The old cookie means nothing to the new session.
+    ana.cookie = old_cookie;
+    assert_eq!(ana.state()["you"], Value::Null);
+    assert_eq!(ana.vote(level(&practice, 1)).unwrap().status, 401);
+    assert_eq!(ana.join().status, 200);
+    let state = ana.state();
+    assert_eq!(state["practice"]["id"], practice.as_str());
+    assert_eq!(state["practice"]["position"], 2);
+    assert_eq!(state["revealed"], true);
+    assert_eq!(state["votes"], json!([{"participant": "P01", "level": 3}]));
+    assert_eq!(
+        state["spread"],
+        json!({"lowest": 3, "highest": 3, "disagreement": false})
+    );
+}
