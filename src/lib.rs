@@ -15,6 +15,8 @@ pub mod dora;
 pub mod error;
 pub mod exchange;
 pub mod history;
+pub mod live;
+pub mod live_view;
 pub mod model;
 pub mod plan;
 pub mod report;

@@ -8,7 +8,16 @@ use std::path::{Path, PathBuf};
 
 /// The pure modules, as files or folders under `src/`.
 const PURE_MODULES: &[&str] = &[
-    "scoring", "plan", "rollup", "history", "dora", "workshop", "exchange", "model", "report",
+    "scoring",
+    "plan",
+    "rollup",
+    "history",
+    "dora",
+    "workshop",
+    "exchange",
+    "model",
+    "report",
+    "live_view",
 ];
 
 /// What a pure module must not name, and why.

@@ -15,6 +15,7 @@ pub mod banks;
 pub mod components;
 pub mod exchange;
 pub mod history;
+pub mod live;
 pub mod plans;
 pub mod reports;
 pub mod workshops;

@@ -4,8 +4,10 @@
 use clap::Subcommand;
 
 use mamos::app::components::component_named;
+use mamos::app::live;
 use mamos::app::workshops::{self as app, CastVote, DoraChanges, NewEvidence, NewWorkshop};
 use mamos::dora::{DoraOutcome, FrequencyBand, TimeBand};
+use mamos::live::{default_bind_address, LiveServer};
 use mamos::store::Store;
 use mamos::Result;
 
@@ -40,6 +42,23 @@ pub enum WorkshopCommand {
         #[arg(long, value_name = "ID")]
         keep: i64,
     },
+    /// Live voting: serve the participants' page on the room's network until
+    /// Ctrl-C (SIGINT) or SIGTERM; prints the URL to open on their devices.
+    Serve {
+        workshop: i64,
+        /// The address to listen on (default: the network interface with the
+        /// default route, else 127.0.0.1).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<std::net::IpAddr>,
+        /// The port (0: any free port; the URL printed has the real one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Print `{"url": …, "workshop": …}` as the first line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a practice on screen: the participants' devices and the window follow it.
+    Focus { workshop: i64, practice_id: String },
 }
 
 #[derive(clap::Args)]
@@ -169,8 +188,76 @@ pub fn run_workshop(store: &mut Store, command: WorkshopCommand) -> Result<()> {
                 "kept workshop {kept} as it was in version {keep}; the other versions are removed"
             );
         }
+        WorkshopCommand::Serve {
+            workshop,
+            bind,
+            port,
+            json,
+        } => serve(store, workshop, bind, port, json)?,
+        WorkshopCommand::Focus {
+            workshop,
+            practice_id,
+        } => live::set_focus(store, workshop, &practice_id)?,
     }
     Ok(())
+}
+
+/// Runs the live server on a runtime of its own until SIGINT or SIGTERM.
+fn serve(
+    store: &Store,
+    workshop: i64,
+    bind: Option<std::net::IpAddr>,
+    port: u16,
+    json: bool,
+) -> Result<()> {
+    let component = store.workshop(workshop)?.component;
+    let address = std::net::SocketAddr::new(bind.unwrap_or_else(default_bind_address), port);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|source| mamos::Error::File {
+            path: "the live server's threads".into(),
+            source,
+        })?;
+    runtime.block_on(async {
+        let server = LiveServer::bind(store.path(), workshop, address).await?;
+        if json {
+            print_json_line(&serde_json::json!({
+                "url": server.url(),
+                "workshop": workshop,
+                "component": component,
+            }));
+        } else {
+            say!(
+                "live voting on {component:?}: participants open {} (Ctrl-C stops it)",
+                server.url()
+            );
+        }
+        server.run(stopped()).await
+    })
+}
+
+/// One line of JSON, flushed at once: a program reading the first line waits for it.
+fn print_json_line(value: &serde_json::Value) {
+    super::print_text(&format!("{value}\n"));
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+}
+
+/// Completes on Ctrl-C (SIGINT) or, on Unix, SIGTERM.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 pub fn vote(store: &mut Store, args: VoteArgs) -> Result<()> {

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_plans.sql"),
     include_str!("migrations/0006_plan_conflicts.sql"),
     include_str!("migrations/0007_stable_ids.sql"),
+    include_str!("migrations/0008_live_focus.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {

@@ -296,6 +296,37 @@ impl Store {
         Ok(())
     }
 
+    /// Puts a practice on screen in a workshop (live voting).
+    pub fn set_focus(&mut self, workshop_id: i64, practice_id: &str) -> Result<()> {
+        self.practice_in_workshop(workshop_id, practice_id)?;
+        self.db(self.conn.execute(
+            "UPDATE assessment SET focus_practice = ?2 WHERE id = ?1",
+            params![workshop_id, practice_id],
+        ))?;
+        Ok(())
+    }
+
+    /// The practice on screen in a workshop, if the coach put one there.
+    pub fn focus(&self, workshop_id: i64) -> Result<Option<String>> {
+        let focus = self.db(self
+            .conn
+            .query_row(
+                "SELECT focus_practice FROM assessment WHERE id = ?1",
+                params![workshop_id],
+                |row| row.get::<_, Option<String>>(0),
+            )
+            .optional())?;
+        focus.ok_or(Error::UnknownWorkshop(workshop_id))
+    }
+
+    /// A number that changes whenever another connection (the window, the
+    /// CLI) commits to the database: the live server polls it to notice them.
+    pub fn data_version(&self) -> Result<i64> {
+        self.db(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0)))
+    }
+
     pub fn is_revealed(&self, workshop_id: i64, practice_id: &str) -> Result<bool> {
         self.db(self.conn.query_row(
             "SELECT count(*) > 0 FROM revealed WHERE assessment_id = ?1 AND practice_id = ?2",

@@ -1,0 +1,97 @@
+//! Live voting: the practice on screen, the room as one device sees it, who
+//! may join, and a vote from a device (through the keyboard's use case).
+
+use crate::app::workshops::{self, CastVote};
+use crate::live_view::{participant_named, room_view, Room, RoomState};
+use crate::scoring::Answer;
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// Puts a practice of the workshop's bank on screen (the window, the CLI and
+/// the participants' devices follow it).
+pub fn set_focus(store: &mut Store, workshop_id: i64, practice_id: &str) -> Result<()> {
+    store.set_focus(workshop_id, practice_id)
+}
+
+/// The room as the device of `viewer` sees it; `joined` are the names
+/// devices have taken, `version` the server's count of changes.
+pub fn room(
+    store: &Store,
+    workshop_id: i64,
+    joined: &[String],
+    viewer: Option<&str>,
+    version: u64,
+) -> Result<RoomState> {
+    let workshop = store.workshop(workshop_id)?;
+    let bank = store.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
+    let focus = store.focus(workshop_id)?;
+    let (revealed, votes) = match &focus {
+        Some(practice) => (
+            store.is_revealed(workshop_id, practice)?,
+            store
+                .votes(workshop_id)?
+                .remove(practice)
+                .unwrap_or_default(),
+        ),
+        None => (false, Vec::new()),
+    };
+    let room = Room {
+        workshop: &workshop,
+        bank: &bank,
+        focus: focus.as_deref(),
+        revealed,
+        votes: &votes,
+        joined,
+    };
+    Ok(room_view(&room, viewer, version))
+}
+
+/// The participant's name as the workshop lists it, for a device joining as
+/// `name`; a name not in the workshop is refused.
+pub fn join(store: &Store, workshop_id: i64, name: &str) -> Result<String> {
+    let workshop = store.workshop(workshop_id)?;
+    participant_named(&workshop.participants, name)
+        .cloned()
+        .ok_or_else(|| {
+            Error::invalid(
+                "name",
+                format!(
+                    "{:?} is not a participant of this workshop; pick your name in the list",
+                    name.trim()
+                ),
+            )
+        })
+}
+
+/// A vote from a participant's device: only on the practice on screen and
+/// before its reveal, then recorded as a keyboard vote is.
+pub fn device_vote(
+    store: &mut Store,
+    workshop_id: i64,
+    participant: &str,
+    practice_id: &str,
+    answer: Answer,
+) -> Result<()> {
+    if store.focus(workshop_id)?.as_deref() != Some(practice_id) {
+        return Err(Error::conflict(
+            "practice",
+            "this practice is no longer on screen; your page shows the current one",
+        ));
+    }
+    if store.is_revealed(workshop_id, practice_id)? {
+        return Err(Error::conflict(
+            "practice",
+            "the votes on this practice are revealed: it can no longer be changed",
+        ));
+    }
+    workshops::cast_vote(
+        store,
+        &CastVote {
+            workshop_id,
+            participant: participant.to_string(),
+            practice_id: practice_id.to_string(),
+            answer: Some(answer),
+        },
+    )?;
+    Ok(())
+}
