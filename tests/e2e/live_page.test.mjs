@@ -342,6 +342,11 @@ test("the server stopped: both phones say they are reconnecting", async () => {
   server.kill("SIGKILL");
   await text(phones.ana.page, "Reconnexion…").waitFor(WAIT);
   await text(phones.zoe.page, "Reconnecting…").waitFor(WAIT);
+  // The notice stays in view at the bottom of a long page.
+  const zoe = phones.zoe.page;
+  await zoe.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const notice = await zoe.locator("#connection").boundingBox();
+  assert.ok(notice.y >= 0 && notice.y + notice.height <= 844, `the notice at ${notice.y} px`);
   await screenshot(phones.ana.page, "09-reconnecting-fr");
   await screenshot(phones.zoe.page, "10-reconnecting-en");
 });
