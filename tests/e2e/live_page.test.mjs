@@ -176,7 +176,10 @@ test("two phones join; a name taken by the other phone is disabled and refused w
   const zoe = phones.zoe.page;
   const response = await ana.goto(url);
   assert.equal(response.status(), 200);
-  assert.match(response.headers()["content-security-policy"], /default-src 'self'; script-src 'self'/);
+  const headers = response.headers();
+  assert.match(headers["content-security-policy"], /default-src 'self'; script-src 'self'/);
+  assert.equal(headers["x-content-type-options"], "nosniff");
+  assert.equal(headers["referrer-policy"], "no-referrer");
   await ana.getByRole("heading", { name: COMPONENT }).waitFor(WAIT);
   await text(ana, "Workshop of 7 December 2026").waitFor(WAIT);
   // Every name, hostile ones included, is a button whose text is the name as typed.
