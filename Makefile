@@ -99,7 +99,6 @@ test: deps-test-system deps-ui deps-tauri-driver
 test-ui: deps-ui
 	cd ui && $(NPM) run check
 	cd ui && $(NPM) test
-	cd ui && $(NPM) run test:live
 
 # Unit tests, CLI integration tests on temp databases, PDF checks (qpdf, poppler).
 test-rust:
