@@ -49,9 +49,9 @@ const problems = [];
 
 const run = (...args) => execFileSync(cli, ["--db", db, ...args], { encoding: "utf8" });
 
-/** Starts `mamos workshop serve` and resolves with the URL of its first `--json` line. */
-function serve() {
-  const child = spawn(cli, ["--db", db, "workshop", "serve", workshop, "--bind", "127.0.0.1", "--port", "0", "--json"], {
+/** Starts `mamos workshop serve` (on `port`, 0 for any) and resolves with the URL of its first `--json` line. */
+function serve(port = 0) {
+  const child = spawn(cli, ["--db", db, "workshop", "serve", workshop, "--bind", "127.0.0.1", "--port", String(port), "--json"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolveUrl, reject) => {
@@ -352,6 +352,14 @@ test("the server stopped: both phones say they are reconnecting", async () => {
   assert.ok(notice.y >= 0 && notice.y + notice.height <= 844, `the notice at ${notice.y} px`);
   await screenshot(phones.ana.page, "09-reconnecting-fr");
   await screenshot(phones.zoe.page, "10-reconnecting-en");
+});
+
+test("a new session on the same port: the old link says the vote has ended instead of retrying", async () => {
+  const oldUrl = phones.ana.page.url();
+  server = (await serve(Number(new URL(oldUrl).port))).child;
+  await phones.ana.page.getByText("Ce vote en direct est terminé", { exact: false }).waitFor(WAIT);
+  await phones.zoe.page.getByText("This live vote has ended", { exact: false }).waitFor(WAIT);
+  await screenshot(phones.zoe.page, "11-ended-en");
 });
 
 test("nothing from the server ran as markup and the CSP was never violated", async () => {

@@ -70,6 +70,8 @@ function showError(text: string): void {
 
 let fetchInFlight = false;
 let fetchAgain = false;
+/** The server answered that this session's link is gone. */
+let sessionEnded = false;
 
 /** Re-reads the state; events arriving during a fetch coalesce into one more fetch. */
 async function refresh(): Promise<void> {
@@ -83,6 +85,13 @@ async function refresh(): Promise<void> {
       fetchAgain = false;
       const response = await fetch('./api/state', { cache: 'no-store', credentials: 'same-origin' });
       const body = await response.text();
+      if (response.status === 404) {
+        // The coach stopped this session or started a new one (a new link): retrying cannot help.
+        sessionEnded = true;
+        events?.close();
+        connection.textContent = tr('sessionEnded');
+        return;
+      }
       if (!response.ok) {
         fetchFailed = true;
         showError(errorSentence(lang, response.status, body));
@@ -167,15 +176,17 @@ function connect(): void {
   source.addEventListener('state', () => void refresh());
   source.addEventListener('error', () => {
     connection.textContent = tr('reconnecting');
-    // The browser retries by itself unless the server answered with an error status: then we retry.
+    // The browser retries by itself unless the server answered with an error status: then we
+    // ask for the state (a 404 means the session is over) and retry while it is not.
     if (source.readyState === EventSource.CLOSED && events === source) {
-      setTimeout(() => events === source && connect(), 3000);
+      void refresh();
+      setTimeout(() => events === source && !sessionEnded && connect(), 3000);
     }
   });
 }
 
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState !== 'visible') return;
+  if (document.visibilityState !== 'visible' || sessionEnded) return;
   if (events === null || events.readyState === EventSource.CLOSED) connect();
   void refresh();
 });
@@ -210,7 +221,7 @@ function render(): void {
   if (state === null) return;
   byId('component').textContent = state.workshop.component;
   byId('held-on').textContent = tr('workshopOn', { date: formatDate(state.workshop.held_on) });
-  if (connection.textContent !== '') connection.textContent = tr('reconnecting');
+  if (connection.textContent !== '') connection.textContent = tr(sessionEnded ? 'sessionEnded' : 'reconnecting');
 
   const view = viewOf(state, lang);
   if (view.screen === 'vote' && view.naSelected && !naOpen && naDraft === '') {
