@@ -4,7 +4,7 @@
 // computer only) and reads the participants' URL from the panel; a phone is
 // played by plain `fetch` from Node (the participant API). The panel shows
 // who joined and voted, phone and keyboard votes mix, the phones follow the
-// practice the coach moves to, and Stop closes the server.
+// practice the coach moves to, and Stop (or leaving the workshop) closes the server.
 // Run by `make test-e2e` (which starts dbus and Xvfb); needs `make build` first.
 
 import { test, before, after } from "node:test";
@@ -118,6 +118,23 @@ test("a coach runs live voting from the window: phones join, vote and follow the
     await waitFor("the server stopped", async () => fetch(`${url}api/state`).then(() => false, () => true), 5000);
     await session.waitFor('[data-testid="live-start"]');
     fixture.screenshot("61-live-window-stopped");
+
+    // Leaving the workshop ends the room too: no server outlives the screen.
+    assert.equal(
+      await session.execute("return document.querySelector('[data-testid=\"live-loopback\"]').checked"),
+      true,
+      "the rehearsal choice stays",
+    );
+    await session.click(await session.find('[data-testid="live-start"]'));
+    const again = await waitFor("a new URL", async () =>
+      session.attribute(await session.find('[data-testid="live-url"]'), "data-url"));
+    assert.notEqual(again, url, "a new session has a new token");
+    assert.equal((await fetch(`${again}api/state`)).status, 200);
+    await session.press("\uE00C");
+    await waitFor("the workshop screen left", async () =>
+      (await session.findAll('[data-testid="workshop-screen"]')).length === 0);
+    await waitFor("the server stopped on leaving", async () =>
+      fetch(`${again}api/state`).then(() => false, () => true), 5000);
   } finally {
     await session.close();
   }
