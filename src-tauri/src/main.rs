@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use tauri::webview::PageLoadEvent;
 use tauri::Manager;
 
-use commands::{backups, components, exchange, history, plans, reports, workshops, Db};
+use commands::{backups, components, exchange, history, live, plans, reports, workshops, Db};
 
 /// `--db PATH` (or `--db=PATH`) on the command line; `None` lets the core
 /// fall back to `$MAMOS_DB`, then the OS data directory.
@@ -55,6 +55,7 @@ fn main() {
                 .build(),
         )
         .manage(db)
+        .manage(live::Live::default())
         // Today's copy of the database is taken once the window shows its page, never before.
         .on_page_load(|webview, payload| {
             if payload.event() == PageLoadEvent::Finished {
@@ -106,10 +107,22 @@ fn main() {
             exchange::import_bundle,
             exchange::export_csv,
             backups::restore_backup,
+            live::start_live,
+            live::stop_live,
+            live::live_room,
+            live::focus_practice,
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("mamos-desktop: could not start the window: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        // The participants' server stops with the app: no room is left open behind it.
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                app.state::<live::Live>().stop();
+            }
+        }),
+        Err(error) => {
+            eprintln!("mamos-desktop: could not start the window: {error}");
+            std::process::exit(1);
+        }
     }
 }

@@ -104,6 +104,11 @@ impl LiveServer {
         &self.url
     }
 
+    /// Who has joined, readable while the server runs (the coach's view).
+    pub fn roster(&self) -> Roster {
+        Roster(Arc::clone(&self.shared))
+    }
+
     /// Serves until `shutdown` completes, then closes every connection
     /// (event streams included) and returns.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<()> {
@@ -141,6 +146,16 @@ impl LiveServer {
             path: PathBuf::from(&self.url),
             source,
         })
+    }
+}
+
+/// The names the devices of a running server have taken (held in memory only).
+#[derive(Clone)]
+pub struct Roster(Arc<Shared>);
+
+impl Roster {
+    pub fn joined(&self) -> Vec<String> {
+        self.0.devices().values().cloned().collect()
     }
 }
 

@@ -7,6 +7,7 @@ pub mod backups;
 pub mod components;
 pub mod exchange;
 pub mod history;
+pub mod live;
 pub mod plans;
 pub mod reports;
 pub mod workshops;

@@ -80,6 +80,13 @@ describe('workshopKeyAction', () => {
     expect(press('E')).toEqual({ type: 'panel', panel: 'notes' });
   });
 
+  it('L shows or hides the live voting panel, not while a panel or the agree mode takes the keys', () => {
+    expect(press('l')).toEqual({ type: 'live' });
+    expect(press('L')).toEqual({ type: 'live' });
+    expect(press('l', 'notes')).toBeNull();
+    expect(press('l', 'agree')).toEqual({ type: 'cancel' });
+  });
+
   it('with a panel open, digits cast no vote; its key or Escape closes it, the other key switches', () => {
     for (const mode of ['dora', 'notes'] as const) {
       for (const key of ['0', '4', 'n', 'r', 'm', 'a', 'Tab', 'x']) expect(press(key, mode)).toBeNull();

@@ -17,6 +17,7 @@ export type WorkshopAction =
   | { type: 'move'; delta: number }
   | { type: 'panel'; panel: WorkshopPanel }
   | { type: 'close_panel' }
+  | { type: 'live' }
   | { type: 'leave' };
 
 /** The panels that take the place of the level descriptors: DORA metrics (D), notes and evidence (E). */
@@ -50,6 +51,10 @@ export function workshopKeyAction(press: KeyPress, mode: WorkshopMode): Workshop
     case 'e':
     case 'E':
       return { type: 'panel', panel: 'notes' };
+    // The live voting panel stands beside the practice: votes typed on the keyboard still count.
+    case 'l':
+    case 'L':
+      return { type: 'live' };
     case 'n':
     case 'N':
       return { type: 'vote_na' };
@@ -162,5 +167,6 @@ export const WORKSHOP_SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['←', '→'], does: 'practice' },
   { keys: ['D'], does: 'DORA' },
   { keys: ['E'], does: 'notes' },
+  { keys: ['L'], does: 'live voting' },
   { keys: ['Esc'], does: 'leave' },
 ];
