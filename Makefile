@@ -116,6 +116,7 @@ bench:
 	@$(call apt_install,chromium poppler-utils)
 	$(CARGO) bench -p mamos --bench store
 	$(CARGO) bench -p mamos --bench reports
+	$(CARGO) bench -p mamos --bench live
 
 lint: build-ui
 	$(CARGO) fmt --all -- --check

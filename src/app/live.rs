@@ -84,7 +84,7 @@ pub fn device_vote(
             "the votes on this practice are revealed: it can no longer be changed",
         ));
     }
-    workshops::cast_vote(
+    workshops::record_vote(
         store,
         &CastVote {
             workshop_id,
@@ -92,6 +92,5 @@ pub fn device_vote(
             practice_id: practice_id.to_string(),
             answer: Some(answer),
         },
-    )?;
-    Ok(())
+    )
 }
