@@ -301,13 +301,11 @@ fn stop_on_panic() {
     }));
 }
 
-fn main() {
-    stop_on_panic();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("live.db");
-    let mut store = Store::open(&db).unwrap();
+/// A component and a workshop of `DEVICES` participants: the workshop's id,
+/// the participants' names and the practices in the order the bank gives them.
+fn make_room(store: &mut Store) -> (i64, Vec<String>, Vec<String>) {
     let component = components::add_component(
-        &mut store,
+        store,
         &NewComponent {
             name: "Payments".into(),
             blueprint: Blueprint::III,
@@ -319,7 +317,7 @@ fn main() {
     let names: Vec<String> = (1..=DEVICES).map(|i| format!("P{i:02}")).collect();
     let date = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
     let state = workshops::start_workshop(
-        &mut store,
+        store,
         &NewWorkshop {
             component_id: component.id,
             held_on: Some(date),
@@ -329,12 +327,45 @@ fn main() {
         date,
     )
     .unwrap();
-    let workshop = state.workshop.id;
-    let practices: Vec<String> = state
+    let practices = state
         .practices
         .iter()
         .map(|p| p.practice_id.clone())
         .collect();
+    (state.workshop.id, names, practices)
+}
+
+/// Every acknowledged vote is stored, as acknowledged; returns how many.
+fn count_stored_as_acknowledged(
+    store: &Store,
+    workshop: i64,
+    names: &[String],
+    practices: &[String],
+) -> usize {
+    let stored = store.votes(workshop).unwrap();
+    let mut count = 0;
+    for (round, practice) in practices.iter().enumerate() {
+        let votes: BTreeMap<&str, &Answer> = stored[practice]
+            .iter()
+            .map(|v| (v.participant.as_str(), &v.answer))
+            .collect();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(
+                votes.get(name.as_str()),
+                Some(&&vote_of(practice, round, i).1)
+            );
+            count += 1;
+        }
+    }
+    count
+}
+
+fn main() {
+    stop_on_panic();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.db");
+    let mut store = Store::open(&db).unwrap();
+    let (workshop, names, practices) = make_room(&mut store);
 
     let server = Server::start(&db, workshop);
     let pid = server.child.id();
@@ -396,22 +427,7 @@ fn main() {
     let peak_mib = memory_mib(pid, "VmHWM:");
     let end_mib = memory_mib(pid, "VmRSS:");
 
-    // Every acknowledged vote is stored, as acknowledged.
-    let stored = store.votes(workshop).unwrap();
-    let mut count = 0;
-    for (round, practice) in practices.iter().enumerate() {
-        let votes: BTreeMap<&str, &Answer> = stored[practice]
-            .iter()
-            .map(|v| (v.participant.as_str(), &v.answer))
-            .collect();
-        for (i, name) in names.iter().enumerate() {
-            assert_eq!(
-                votes.get(name.as_str()),
-                Some(&&vote_of(practice, round, i).1)
-            );
-            count += 1;
-        }
-    }
+    let count = count_stored_as_acknowledged(&store, workshop, &names, &practices);
     drop(server);
 
     let since_focus = |at: fn(&Samples) -> &Vec<Instant>| -> Vec<Duration> {
