@@ -667,3 +667,51 @@ fn a_restarted_server_resumes_the_room_from_the_database() {
         json!({"lowest": 3, "highest": 3, "disagreement": false})
     );
 }
+
+#[test]
+fn votes_arriving_together_commit_together_and_one_refused_vote_leaves_the_others() {
+    use mamos::app::live::{device_votes, set_focus, DeviceVote};
+    use mamos::scoring::Answer;
+    use mamos::store::Store;
+
+    let db = Workspace::new();
+    let id: i64 = workshop(&db).parse().unwrap();
+    let [on_screen, other] = [practices(2)[0].clone(), practices(2)[1].clone()];
+    let mut store = Store::open(&db.db()).unwrap();
+    set_focus(&mut store, id, &on_screen).unwrap();
+    let vote = |who: &str, practice: &str, level: u8| DeviceVote {
+        participant: who.to_string(),
+        practice_id: practice.to_string(),
+        answer: Answer::Level { level },
+    };
+    let names = names();
+    let batch = [
+        vote(&names[0], &on_screen, 1),
+        vote(&names[1], &other, 2),
+        vote(&names[2], &on_screen, 9),
+        vote(&names[3], &on_screen, 3),
+    ];
+    let results = device_votes(&mut store, id, &batch).unwrap();
+
+    assert!(results[0].is_ok() && results[3].is_ok(), "{results:?}");
+    let off_screen = results[1].as_ref().unwrap_err().to_string();
+    assert!(off_screen.contains("no longer on screen"), "{off_screen}");
+    let bad_level = results[2].as_ref().unwrap_err().to_string();
+    assert!(bad_level.contains('9'), "{bad_level}");
+    // What another connection reads: the two accepted votes, nothing of the refused ones.
+    let reader = Store::open(&db.db()).unwrap();
+    let stored: Vec<(String, Answer)> = reader
+        .votes_on(id, &on_screen)
+        .unwrap()
+        .into_iter()
+        .map(|vote| (vote.participant, vote.answer))
+        .collect();
+    assert_eq!(
+        stored,
+        vec![
+            (names[0].clone(), Answer::Level { level: 1 }),
+            (names[3].clone(), Answer::Level { level: 3 }),
+        ]
+    );
+    assert!(reader.votes_on(id, &other).unwrap().is_empty());
+}

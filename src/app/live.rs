@@ -28,10 +28,7 @@ pub fn room(
     let (revealed, votes) = match &focus {
         Some(practice) => (
             store.is_revealed(workshop_id, practice)?,
-            store
-                .votes(workshop_id)?
-                .remove(practice)
-                .unwrap_or_default(),
+            store.votes_on(workshop_id, practice)?,
         ),
         None => (false, Vec::new()),
     };
@@ -61,6 +58,41 @@ pub fn join(store: &Store, workshop_id: i64, name: &str) -> Result<String> {
                 ),
             )
         })
+}
+
+/// One device's vote, as it arrives at the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceVote {
+    pub participant: String,
+    pub practice_id: String,
+    pub answer: Answer,
+}
+
+/// Votes from several devices that arrived together, each checked and
+/// recorded as `device_vote` does, committed together: a room voting at once
+/// waits for the disk once. One refused vote leaves the others recorded; the
+/// outer error (the commit failed) means none was.
+pub fn device_votes(
+    store: &mut Store,
+    workshop_id: i64,
+    votes: &[DeviceVote],
+) -> Result<Vec<Result<()>>> {
+    store.in_one_commit(|store| {
+        votes
+            .iter()
+            .map(|vote| {
+                store.all_or_nothing(|store| {
+                    device_vote(
+                        store,
+                        workshop_id,
+                        &vote.participant,
+                        &vote.practice_id,
+                        vote.answer.clone(),
+                    )
+                })
+            })
+            .collect()
+    })
 }
 
 /// A vote from a participant's device: only on the practice on screen and
