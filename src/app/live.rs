@@ -13,6 +13,12 @@ pub fn set_focus(store: &mut Store, workshop_id: i64, practice_id: &str) -> Resu
     store.set_focus(workshop_id, practice_id)
 }
 
+/// The practice on screen, if any: a light read the window polls to follow
+/// `mamos workshop focus` and the server.
+pub fn focus(store: &Store, workshop_id: i64) -> Result<Option<String>> {
+    store.focus(workshop_id)
+}
+
 /// The room as the device of `viewer` sees it; `joined` are the names
 /// devices have taken, `version` the server's count of changes.
 pub fn room(

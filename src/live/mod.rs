@@ -172,6 +172,22 @@ impl Roster {
     pub fn joined(&self) -> Vec<String> {
         self.0.devices().values().cloned().collect()
     }
+
+    /// The coach frees `name` (a phone lost, or taken by mistake): the device
+    /// holding it is forgotten, so its next vote gets 401 and it may join
+    /// again, and another device may now take the name. False if no device held it.
+    pub fn free(&self, name: &str) -> bool {
+        let freed = {
+            let mut devices = self.0.devices();
+            let before = devices.len();
+            devices.retain(|_, taken| taken != name);
+            devices.len() != before
+        };
+        if freed {
+            self.0.changed();
+        }
+        freed
+    }
 }
 
 fn bind_error(addr: SocketAddr, source: std::io::Error) -> Error {
@@ -192,6 +208,78 @@ pub fn default_bind_address() -> IpAddr {
     match routed {
         Ok(addr) if !addr.ip().is_unspecified() => addr.ip(),
         _ => IpAddr::V4(Ipv4Addr::LOCALHOST),
+    }
+}
+
+/// A network interface address live voting may listen on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NetworkInterface {
+    /// The system's name of the interface (`wlan0`, `lo`…).
+    pub name: String,
+    pub address: IpAddr,
+    /// On this computer only: for a rehearsal.
+    pub loopback: bool,
+    /// The interface with the default route, the one the room's network reaches.
+    pub default_route: bool,
+}
+
+/// The machine's IPv4 addresses live voting can listen on, the default-route
+/// one first and loopback last. IPv6 and link-local addresses are left out:
+/// a participant types or scans an IPv4 URL on the room's Wi-Fi.
+pub fn interfaces() -> Result<Vec<NetworkInterface>> {
+    let found = if_addrs::get_if_addrs().map_err(|source| Error::File {
+        path: PathBuf::from("the network interfaces"),
+        source,
+    })?;
+    let routed = default_bind_address();
+    let mut listed: Vec<NetworkInterface> = found
+        .into_iter()
+        .filter_map(|interface| match interface.ip() {
+            IpAddr::V4(ip) if !ip.is_link_local() && !ip.is_unspecified() => {
+                Some(NetworkInterface {
+                    loopback: ip.is_loopback(),
+                    default_route: !ip.is_loopback() && IpAddr::V4(ip) == routed,
+                    name: interface.name,
+                    address: IpAddr::V4(ip),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    listed.sort_by_key(|interface| (!interface.default_route, interface.loopback));
+    listed.dedup_by(|a, b| a.address == b.address);
+    Ok(listed)
+}
+
+/// `address` as an address to listen on, if it is one of `listed` (see
+/// [`interfaces`]); anything else is refused with the addresses offered.
+pub fn listed_address(address: &str, listed: &[NetworkInterface]) -> Result<IpAddr> {
+    let offered = || {
+        listed
+            .iter()
+            .map(|interface| format!("{} ({})", interface.address, interface.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let ip: IpAddr = address.trim().parse().map_err(|_| {
+        Error::invalid(
+            "address",
+            format!(
+                "{address:?} is not an IP address; choose one of {}",
+                offered()
+            ),
+        )
+    })?;
+    if listed.iter().any(|interface| interface.address == ip) {
+        Ok(ip)
+    } else {
+        Err(Error::invalid(
+            "address",
+            format!(
+                "{ip} is not an address of this computer's network interfaces; choose one of {}",
+                offered()
+            ),
+        ))
     }
 }
 
@@ -653,4 +741,60 @@ async fn strict_headers(mut response: Response) -> Response {
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed() -> Vec<NetworkInterface> {
+        vec![
+            NetworkInterface {
+                name: "wlan0".into(),
+                address: "192.168.1.20".parse().unwrap(),
+                loopback: false,
+                default_route: true,
+            },
+            NetworkInterface {
+                name: "lo".into(),
+                address: "127.0.0.1".parse().unwrap(),
+                loopback: true,
+                default_route: false,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_listed_address_is_taken() {
+        assert_eq!(
+            listed_address(" 192.168.1.20 ", &listed()).unwrap(),
+            "192.168.1.20".parse::<IpAddr>().unwrap()
+        );
+        assert!(listed_address("127.0.0.1", &listed()).is_ok());
+    }
+
+    #[test]
+    fn an_address_not_listed_is_refused_with_the_choices() {
+        for address in ["10.0.0.9", "0.0.0.0", "wlan0", ""] {
+            let error = listed_address(address, &listed()).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::InvalidInput, "{address}");
+            let message = error.to_string();
+            assert!(message.contains("192.168.1.20 (wlan0)"), "{message}");
+            assert!(message.contains("127.0.0.1 (lo)"), "{message}");
+        }
+    }
+
+    #[test]
+    fn this_machine_lists_loopback_last_and_the_default_route_first() {
+        let found = interfaces().unwrap();
+        let loopback = found
+            .iter()
+            .position(|i| i.loopback)
+            .expect("loopback listed");
+        assert!(found[loopback..].iter().all(|i| i.loopback));
+        assert!(found.iter().all(|i| i.address.is_ipv4()));
+        if let Some(routed) = found.iter().position(|i| i.default_route) {
+            assert_eq!(routed, 0);
+        }
+    }
 }
