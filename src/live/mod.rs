@@ -173,6 +173,12 @@ impl Roster {
         self.0.devices().values().cloned().collect()
     }
 
+    /// Something the room sees was changed in this process (the window moved
+    /// the focus): the devices re-read now instead of at the next poll.
+    pub fn changed(&self) {
+        self.0.changed();
+    }
+
     /// The coach frees `name` (a phone lost, or taken by mistake): the device
     /// holding it is forgotten, so its next vote gets 401 and it may join
     /// again, and another device may now take the name. False if no device held it.

@@ -127,11 +127,20 @@ fn qr_svg(url: &str) -> Result<String, ErrorReport> {
 #[tauri::command]
 pub async fn focus_practice(
     db: State<'_, Db>,
+    live: State<'_, Live>,
     workshop_id: i64,
     practice_id: String,
 ) -> Result<(), ErrorReport> {
     db.run(move |store| app::set_focus(store, workshop_id, &practice_id))
-        .await
+        .await?;
+    if let Some(running) = live
+        .running()
+        .as_ref()
+        .filter(|running| running.workshop_id == workshop_id)
+    {
+        running.roster.changed();
+    }
+    Ok(())
 }
 
 /// The practice on screen as stored: the window polls it to follow
