@@ -244,8 +244,26 @@ async fn poll_changes(shared: Arc<Shared>) {
         };
         if seen.is_some_and(|seen| seen != version) {
             shared.changed();
+            // A keyboard vote, or automatic reveal switched on, may complete the room.
+            reveal_if_everyone_voted(&shared).await;
         }
         seen = Some(version);
+    }
+}
+
+/// With automatic reveal on, reveals the practice on screen once every
+/// joined device's participant has voted on it; the devices then re-read.
+async fn reveal_if_everyone_voted(shared: &Arc<Shared>) {
+    let joined: Vec<String> = shared.devices().values().cloned().collect();
+    let workshop_id = shared.workshop_id;
+    let revealed = shared
+        .with_store(move |store| app::reveal_if_everyone_voted(store, workshop_id, &joined))
+        .await;
+    match revealed {
+        Ok(true) => shared.changed(),
+        Ok(false) => {}
+        // The vote itself is stored: the coach can still reveal with R.
+        Err(error) => eprintln!("mamos live: automatic reveal: {error}"),
     }
 }
 
@@ -476,6 +494,7 @@ async fn vote(
         return refuse_error(&error);
     }
     shared.changed();
+    reveal_if_everyone_voted(&shared).await;
     let shown = crate::live_view::ShownAnswer::from(&answer);
     Json(json!({ "practice": request.practice, "vote": shown })).into_response()
 }
