@@ -186,6 +186,7 @@ pub struct Agenda {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RoomPace {
     pub timebox_seconds: Option<u32>,
+    pub length_minutes: Option<u32>,
     /// Seconds left on the timebox of the practice on screen, negative once
     /// over time; `None` without a timebox or a practice on screen.
     pub timebox_left: Option<i64>,
@@ -280,6 +281,7 @@ fn room_pace(room: &Room, practice_shown: bool) -> RoomPace {
         .map(|minutes| i64::from(minutes) * 60);
     RoomPace {
         timebox_seconds: room.pace.timebox_seconds,
+        length_minutes: room.pace.length_minutes,
         timebox_left: if practice_shown {
             left_of(room.clock.focus_since, timebox)
         } else {
@@ -468,6 +470,7 @@ mod tests {
             pace,
             RoomPace {
                 timebox_seconds: Some(120),
+                length_minutes: Some(90),
                 timebox_left: Some(75),
                 agenda: Agenda {
                     done: 2,

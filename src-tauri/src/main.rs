@@ -111,6 +111,8 @@ fn main() {
             live::stop_live,
             live::live_room,
             live::focus_practice,
+            live::live_pace,
+            live::set_live_pace,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -4,6 +4,7 @@ import type { LiveState, RoomPace } from './types';
 
 const pace: RoomPace = {
   timebox_seconds: 120,
+  length_minutes: 90,
   timebox_left: 75,
   agenda: { done: 12, left: 40, total: 52 },
   workshop_left: 40 * 60,

@@ -44,6 +44,7 @@ export interface Spread {
 /** How the coach paces the room; seconds left are counted by the server when the state was read. */
 export interface RoomPace {
   timebox_seconds: number | null;
+  length_minutes: number | null;
   /** Seconds left on the practice on screen, negative once over time; null without a timebox. */
   timebox_left: number | null;
   agenda: { done: number; left: number; total: number };

@@ -34,6 +34,7 @@ function room(overrides: Partial<LiveState> = {}): LiveState {
     you: { name: 'Ana', vote: { level: 2 } },
     pace: {
       timebox_seconds: null,
+      length_minutes: null,
       timebox_left: null,
       agenda: { done: 0, left: 52, total: 52 },
       workshop_left: null,
