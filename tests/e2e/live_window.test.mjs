@@ -17,12 +17,13 @@ const COMPONENT = "Payments";
 const ARROW_RIGHT = "\uE014";
 
 let fixture;
+let workshopId;
 
 before(async () => {
   // Its own database and driver port, so it never meets the other files.
   fixture = await startApp({ port: 4560, name: "live-window" });
   fixture.cli("component", "add", COMPONENT);
-  fixture.cli("workshop", "start", COMPONENT, "--participants", "Ana,Ben,Chloé");
+  workshopId = fixture.cli("workshop", "start", COMPONENT, "--participants", "Ana,Ben,Chloé").trim();
 });
 
 after(async () => {
@@ -102,7 +103,22 @@ test("a coach runs live voting from the window: phones join, vote and follow the
     const own = await roomState(url, cookie);
     assert.deepEqual(own.you, { name: "Ana", vote: { level: 2 } });
     assert.equal(own.votes, null, "nobody's level before the reveal");
+
+    // The pace from the panel: a 2-minute timebox reaches the phones and counts down in the panel.
+    await session.click(await session.find('[data-testid="live-timebox"] option[value="120"]'));
+    await waitFor("the phones get the timebox", async () => (await roomState(url)).pace.timebox_seconds === 120, 5000);
+    assert.equal(fixture.cliJson("workshop", "pace", workshopId).timebox_seconds, 120);
+    const left = await waitFor("the countdown in the panel", async () => {
+      const shown = await session.findAll('[data-testid="live-countdown"]');
+      return shown.length === 1 && Number(await session.attribute(shown[0], "data-left"));
+    }, 5000);
+    assert.ok(left > 0 && left <= 120, `${left} s left of 2 min`);
     fixture.screenshot("60-live-window-panel");
+
+    // Automatic reveal switched on: Ana, the only phone joined, has voted, so the votes show without R.
+    await session.click(await session.find('[data-testid="live-auto-reveal"]'));
+    await waitFor("revealed by itself", async () => (await roomState(url)).revealed === true, 5000);
+    assert.equal(fixture.cliJson("workshop", "pace", workshopId).auto_reveal, true);
 
     // The coach moves on: the phones follow.
     await session.press(ARROW_RIGHT);
