@@ -818,3 +818,109 @@ fn the_coach_frees_a_taken_name_for_another_device() {
         json!([{"participant": "P01", "level": 3}, {"participant": "P02", "level": 2}])
     );
 }
+
+/// The state a device sees once `done` holds of it, re-read on each event
+/// (within two seconds).
+fn state_when(device: &Device, events: &mut Events, done: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        let state = device.state();
+        if done(&state) {
+            return state;
+        }
+        let seen = state["version"].as_u64().unwrap();
+        while events.next_version(deadline.saturating_duration_since(Instant::now())) <= seen {}
+    }
+}
+
+#[test]
+fn automatic_reveal_shows_the_votes_once_every_joined_device_has_voted() {
+    let db = Workspace::new();
+    let w = workshop(&db);
+    let [first, second, third] = <[String; 3]>::try_from(practices(3)).unwrap();
+    db.ok(&[
+        "workshop",
+        "pace",
+        &w,
+        "--auto-reveal",
+        "on",
+        "--timebox",
+        "2m",
+    ]);
+    db.ok(&["workshop", "focus", &w, &first]);
+    db.ok(&["agree", &w, &first, "2"]);
+    let server = Server::start(&db, &w);
+    let mut devices: Vec<Device> = ["P01", "P02", "P03"]
+        .iter()
+        .map(|name| server.device(name))
+        .collect();
+    for device in &mut devices {
+        assert_eq!(device.join().status, 200);
+    }
+    let state = devices[0].state();
+    assert_eq!(state["pace"]["auto_reveal"], true);
+    assert_eq!(state["pace"]["timebox_seconds"], 120);
+    let left = state["pace"]["timebox_left"].as_i64().unwrap();
+    assert!((0..=120).contains(&left), "{left}");
+    let total = practices(usize::MAX).len();
+    assert_eq!(
+        state["pace"]["agenda"],
+        json!({"done": 1, "left": total - 1, "total": total})
+    );
+
+    // Two of the three joined devices voted: still hidden. The third reveals.
+    for device in &devices[..2] {
+        assert_eq!(device.vote(level(&first, 1)).unwrap().status, 200);
+    }
+    assert_eq!(devices[0].state()["revealed"], false);
+    assert_eq!(devices[2].vote(level(&first, 3)).unwrap().status, 200);
+    let state = devices[0].state();
+    assert_eq!(state["revealed"], true);
+    assert_eq!(state["votes"].as_array().unwrap().len(), 3);
+    assert_eq!(devices[1].vote(level(&first, 2)).unwrap().status, 409);
+
+    // A vote typed on the coach's keyboard (the library, as the window casts it) completes the room too.
+    db.ok(&["workshop", "focus", &w, &second]);
+    for device in &devices[..2] {
+        assert_eq!(device.vote(level(&second, 2)).unwrap().status, 200);
+    }
+    let mut events = Events::open(&server);
+    let mut store = mamos::store::Store::open(&db.db()).unwrap();
+    mamos::app::workshops::cast_vote(
+        &mut store,
+        &mamos::app::workshops::CastVote {
+            workshop_id: w.parse().unwrap(),
+            participant: "P03".into(),
+            practice_id: second.clone(),
+            answer: Some(Answer::Level { level: 4 }),
+        },
+    )
+    .unwrap();
+    drop(store);
+    let state = state_when(&devices[0], &mut events, |state| state["revealed"] == true);
+    assert_eq!(state["practice"]["id"], second.as_str());
+    assert_eq!(
+        state["spread"],
+        json!({"lowest": 2, "highest": 4, "disagreement": true})
+    );
+    let shown = db.json(&["disagreements", &w, "--json"]);
+    assert!(shown.to_string().contains(second.as_str()), "{shown}");
+
+    // Automatic reveal off: everyone voting leaves the votes hidden until the coach reveals.
+    db.ok(&["workshop", "pace", &w, "--auto-reveal", "off"]);
+    db.ok(&["workshop", "focus", &w, &third]);
+    state_when(&devices[0], &mut events, |state| {
+        state["pace"]["auto_reveal"] == false && state["practice"]["id"] == third.as_str()
+    });
+    for device in &devices {
+        assert_eq!(device.vote(level(&third, 0)).unwrap().status, 200);
+    }
+    let state = devices[2].state();
+    assert_eq!(state["revealed"], false);
+    assert_eq!(state["votes"], Value::Null);
+    let voted: Vec<_> = state["participants"].as_array().unwrap()[..3]
+        .iter()
+        .map(|p| p["voted"].clone())
+        .collect();
+    assert_eq!(voted, [true, true, true]);
+}

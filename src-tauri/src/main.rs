@@ -114,6 +114,8 @@ fn main() {
             live::live_interfaces,
             live::free_live_name,
             live::live_focus,
+            live::live_pace,
+            live::set_live_pace,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -1,8 +1,9 @@
 //! Live voting: the practice on screen, the room as one device sees it, who
-//! may join, and a vote from a device (through the keyboard's use case).
+//! may join, a vote from a device (through the keyboard's use case), and the
+//! pace (timebox, planned length, automatic reveal). The clock is read here.
 
 use crate::app::workshops::{self, CastVote};
-use crate::live_view::{participant_named, room_view, Room, RoomState};
+use crate::live_view::{participant_named, room_view, Pace, Room, RoomState};
 use crate::scoring::Answer;
 use crate::store::Store;
 use crate::{Error, Result};
@@ -10,7 +11,51 @@ use crate::{Error, Result};
 /// Puts a practice of the workshop's bank on screen (the window, the CLI and
 /// the participants' devices follow it).
 pub fn set_focus(store: &mut Store, workshop_id: i64, practice_id: &str) -> Result<()> {
-    store.set_focus(workshop_id, practice_id)
+    store.set_focus(workshop_id, practice_id, now())
+}
+
+/// Now, in Unix seconds: when a practice went on screen, and the moment the
+/// room's time left is counted from.
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// How the workshop is paced.
+pub fn pace(store: &Store, workshop_id: i64) -> Result<Pace> {
+    Ok(store.pace(workshop_id)?.0)
+}
+
+/// Sets how the workshop is paced: a timebox of 10 s to 60 min per
+/// practice, a planned length of 5 min to 8 h, automatic reveal.
+pub fn set_pace(store: &mut Store, workshop_id: i64, pace: Pace) -> Result<Pace> {
+    let pace = pace.checked()?;
+    store.set_pace(workshop_id, &pace)?;
+    Ok(pace)
+}
+
+/// With automatic reveal on, reveals the practice on screen (as the R key
+/// does) once every participant in `joined` (at least one) has voted on it;
+/// `true` when it did.
+pub fn reveal_if_everyone_voted(
+    store: &mut Store,
+    workshop_id: i64,
+    joined: &[String],
+) -> Result<bool> {
+    if joined.is_empty() || !store.pace(workshop_id)?.0.auto_reveal {
+        return Ok(false);
+    }
+    let Some(practice) = store.focus(workshop_id)? else {
+        return Ok(false);
+    };
+    if store.is_revealed(workshop_id, &practice)? {
+        return Ok(false);
+    }
+    let voters = store.voters_on(workshop_id, &practice)?;
+    if !joined.iter().all(|name| voters.contains(name)) {
+        return Ok(false);
+    }
+    workshops::reveal(store, workshop_id, &practice)?;
+    Ok(true)
 }
 
 /// The practice on screen, if any: a light read the window polls to follow
@@ -38,6 +83,8 @@ pub fn room(
         ),
         None => (false, Vec::new()),
     };
+    let (pace, clock) = store.pace(workshop_id)?;
+    let decided = store.decided_practices(workshop_id)?;
     let room = Room {
         workshop: &workshop,
         bank: &bank,
@@ -45,6 +92,10 @@ pub fn room(
         revealed,
         votes: &votes,
         joined,
+        pace,
+        clock,
+        decided: &decided,
+        now: now(),
     };
     Ok(room_view(&room, viewer, version))
 }

@@ -14,6 +14,7 @@ mod banks;
 mod components;
 mod exchange;
 mod history;
+mod pace;
 mod plans;
 mod reports;
 mod workshops;

@@ -59,6 +59,9 @@ pub enum WorkshopCommand {
     },
     /// Put a practice on screen: the participants' devices and the window follow it.
     Focus { workshop: i64, practice_id: String },
+    /// The pace of live voting: a timebox per practice, the workshop's
+    /// planned length, automatic reveal; prints it (with no flag, only prints it).
+    Pace(super::pace::PaceArgs),
 }
 
 #[derive(clap::Args)]
@@ -198,6 +201,7 @@ pub fn run_workshop(store: &mut Store, command: WorkshopCommand) -> Result<()> {
             workshop,
             practice_id,
         } => live::set_focus(store, workshop, &practice_id)?,
+        WorkshopCommand::Pace(args) => super::pace::run_pace(store, args)?,
     }
     Ok(())
 }

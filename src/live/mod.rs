@@ -384,6 +384,8 @@ async fn record_ballots(shared: Arc<Shared>, mut ballots: mpsc::UnboundedReceive
             Ok(results) => {
                 if results.iter().any(Result::is_ok) {
                     shared.changed();
+                    // Before the replies: the last vote's 200 finds the practice revealed.
+                    reveal_if_everyone_voted(&shared).await;
                 }
                 for (reply, result) in replies.into_iter().zip(results) {
                     let _ = reply.send(result.map_err(|error| refuse_error(&error)));
@@ -409,8 +411,26 @@ async fn poll_changes(shared: Arc<Shared>) {
         };
         if seen.is_some_and(|seen| seen != version) {
             shared.changed();
+            // A keyboard vote, or automatic reveal switched on, may complete the room.
+            reveal_if_everyone_voted(&shared).await;
         }
         seen = Some(version);
+    }
+}
+
+/// With automatic reveal on, reveals the practice on screen once every
+/// joined device's participant has voted on it; the devices then re-read.
+async fn reveal_if_everyone_voted(shared: &Arc<Shared>) {
+    let joined: Vec<String> = shared.devices().values().cloned().collect();
+    let workshop_id = shared.workshop_id;
+    let revealed = shared
+        .with_store(move |store| app::reveal_if_everyone_voted(store, workshop_id, &joined))
+        .await;
+    match revealed {
+        Ok(true) => shared.changed(),
+        Ok(false) => {}
+        // The vote itself is stored: the coach can still reveal with R.
+        Err(error) => eprintln!("mamos live: automatic reveal: {error}"),
     }
 }
 

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_plan_conflicts.sql"),
     include_str!("migrations/0007_stable_ids.sql"),
     include_str!("migrations/0008_live_focus.sql"),
+    include_str!("migrations/0009_live_pace.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {

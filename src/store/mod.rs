@@ -8,6 +8,7 @@ mod bulk;
 mod context;
 mod csv;
 mod exchange;
+mod live;
 pub mod migrations;
 mod plans;
 mod workshops;

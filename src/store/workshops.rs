@@ -296,12 +296,18 @@ impl Store {
         Ok(())
     }
 
-    /// Puts a practice on screen in a workshop (live voting).
-    pub fn set_focus(&mut self, workshop_id: i64, practice_id: &str) -> Result<()> {
+    /// Puts a practice on screen in a workshop (live voting) at `at` (Unix
+    /// seconds): its timebox starts then, unless it is on screen already, and
+    /// the session's clock starts with the first practice put there.
+    pub fn set_focus(&mut self, workshop_id: i64, practice_id: &str, at: i64) -> Result<()> {
         self.practice_in_workshop(workshop_id, practice_id)?;
+        // The right-hand sides read the row as it was before this update.
         self.db(self.conn.execute(
-            "UPDATE assessment SET focus_practice = ?2 WHERE id = ?1",
-            params![workshop_id, practice_id],
+            "UPDATE assessment SET focus_practice = ?2,
+                 focus_since = CASE WHEN focus_practice IS ?2 THEN coalesce(focus_since, ?3) ELSE ?3 END,
+                 live_started_at = coalesce(live_started_at, ?3)
+             WHERE id = ?1",
+            params![workshop_id, practice_id, at],
         ))?;
         Ok(())
     }

@@ -327,6 +327,13 @@ test("the coach moves on with the CLI: both phones follow, a phone back online c
   await zoe.getByRole("heading", { name: SECOND.title.en }).waitFor(WAIT);
   await text(ana, "Vous n’avez pas encore voté.").waitFor(WAIT);
   await text(zoe, "You have not voted yet.").waitFor(WAIT);
+  // A timebox set through the CLI reaches the phones, counting down from 2 minutes, with the agenda beside it.
+  run("workshop", "pace", workshop, "--timebox", "2m");
+  await zoe.locator("#countdown-clock").filter({ hasText: /^(2:00|1:[0-5]\d)$/ }).waitFor(WAIT);
+  await text(zoe, "left on this practice").waitFor(WAIT);
+  await ana.locator("#countdown-clock").filter({ hasText: /^(2:00|1:[0-5]\d)$/ }).waitFor(WAIT);
+  await text(ana, "restant pour cette pratique").waitFor(WAIT);
+  await ana.locator("#agenda").filter({ hasText: /^Pratique 2 sur \d+ · \d+ faites$/ }).waitFor(WAIT);
   await checkPage(ana, "vote fr");
   await screenshot(ana, "08-vote-fr");
 

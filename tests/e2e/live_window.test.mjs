@@ -136,7 +136,22 @@ test("a coach runs live voting from the window: phones join, vote and follow the
     const own = await roomState(url, cookie);
     assert.deepEqual(own.you, { name: "Ana", vote: { level: 2 } });
     assert.equal(own.votes, null, "nobody's level before the reveal");
+
+    // The pace from the panel: a 2-minute timebox reaches the phones and counts down in the panel.
+    await session.click(await session.find('[data-testid="live-timebox"] option[value="120"]'));
+    await waitFor("the phones get the timebox", async () => (await roomState(url)).pace.timebox_seconds === 120, 5000);
+    assert.equal(fixture.cliJson("workshop", "pace", workshopId).timebox_seconds, 120);
+    const left = await waitFor("the countdown in the panel", async () => {
+      const shown = await session.findAll('[data-testid="live-countdown"]');
+      return shown.length === 1 && Number(await session.attribute(shown[0], "data-left"));
+    }, 5000);
+    assert.ok(left > 0 && left <= 120, `${left} s left of 2 min`);
     fixture.screenshot("60-live-window-panel");
+
+    // Automatic reveal switched on: Ana, the only phone joined, has voted, so the votes show without R.
+    await session.click(await session.find('[data-testid="live-auto-reveal"]'));
+    await waitFor("revealed by itself", async () => (await roomState(url)).revealed === true, 5000);
+    assert.equal(fixture.cliJson("workshop", "pace", workshopId).auto_reveal, true);
 
     // The coach moves on: the phones follow.
     await session.press(ARROW_RIGHT);
@@ -191,6 +206,8 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     await session.click(await session.waitFor('[data-testid="open-workshop"]'));
     await session.waitFor('[data-testid="workshop-screen"]');
     const start = await practiceOnScreen(session);
+    // The first test switched automatic reveal on; here the coach reveals with R.
+    fixture.cli("workshop", "pace", workshopId, "--auto-reveal", "off");
 
     // `mamos workshop focus` moves the open window within about a second, live voting on or off.
     const target = practiceIds[4];

@@ -41,6 +41,16 @@ const en = {
   announceJoined: 'Joined as {name}.',
   errorNetwork: 'The coach’s computer cannot be reached. Check the Wi-Fi and try again.',
   errorStatus: 'The coach’s computer answered with an error ({status}). Try again.',
+  paceTitle: 'Pace',
+  agendaDone: '{done} done',
+  agendaDoneOf: '{done} of {total} done',
+  agendaMinutesLeft: '{minutes} min left',
+  agendaMinutesOver: '{minutes} min over time',
+  timeboxLeft: 'left on this practice',
+  timeboxOver: 'over time',
+  timeboxMinutesSpoken: '{minutes} minutes left on this practice',
+  timeboxLastMinute: 'Less than a minute left on this practice',
+  timeboxOverSpoken: 'Time is up for this practice',
 } as const;
 
 export type Key = keyof typeof en;
@@ -85,6 +95,16 @@ const fr: Record<Key, string> = {
   announceJoined: 'Connecté·e en tant que {name}.',
   errorNetwork: 'L’ordinateur de l’animateur est injoignable. Vérifiez le Wi-Fi et réessayez.',
   errorStatus: 'L’ordinateur de l’animateur a répondu par une erreur ({status}). Réessayez.',
+  paceTitle: 'Rythme',
+  agendaDone: '{done} faites',
+  agendaDoneOf: '{done} sur {total} faites',
+  agendaMinutesLeft: 'reste {minutes} min',
+  agendaMinutesOver: '{minutes} min de dépassement',
+  timeboxLeft: 'restant pour cette pratique',
+  timeboxOver: 'temps dépassé',
+  timeboxMinutesSpoken: 'Il reste {minutes} minutes pour cette pratique',
+  timeboxLastMinute: 'Moins d’une minute pour cette pratique',
+  timeboxOverSpoken: 'Le temps de cette pratique est écoulé',
 };
 
 export const catalogue: Record<Lang, Record<Key, string>> = { en, fr };

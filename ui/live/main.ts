@@ -5,6 +5,7 @@ import { errorSentence } from './errors';
 import { LANG_STORAGE_KEY, pickLanguage, t, type Key } from './i18n';
 import type { Lang, LiveState } from './types';
 import { LIMITS } from '../src/lib/limits';
+import { deadlinesOf, paceView, type Deadlines } from './pace';
 import { viewOf, type View } from './view';
 
 const byId = (id: string): HTMLElement => {
@@ -29,6 +30,8 @@ let naMissing = false;
 let busy = false;
 /** Whether the error line shows a failed state fetch, which the next successful one clears. */
 let fetchFailed = false;
+/** When the timebox and the workshop end on this page's clock, from the last state. */
+let deadlines: Deadlines | null = null;
 
 function readStoredLanguage(): string | null {
   try {
@@ -195,6 +198,8 @@ document.addEventListener('visibilitychange', () => {
 
 function setState(next: LiveState): void {
   const before = shown;
+  const practiceMoved = state?.practice?.id !== next.practice?.id;
+  deadlines = deadlinesOf(next.pace, performance.now(), practiceMoved ? null : deadlines);
   state = next;
   render();
   const after = shown;
@@ -219,6 +224,7 @@ function render(): void {
     byId(`lang-${code}`).setAttribute('aria-pressed', String(code === lang));
   }
   if (state === null) return;
+  renderPace();
   byId('component').textContent = state.workshop.component;
   byId('held-on').textContent = tr('workshopOn', { date: formatDate(state.workshop.held_on) });
   if (connection.textContent !== '') connection.textContent = tr(sessionEnded ? 'sessionEnded' : 'reconnecting');
@@ -242,6 +248,28 @@ function render(): void {
   else if (screenChanged && document.activeElement === document.body) {
     main.querySelector<HTMLElement>('h2')?.focus();
   }
+}
+
+/** Sets `text` only when it changed: the spoken countdown must not be re-announced each second. */
+function setText(id: string, text: string): void {
+  const element = byId(id);
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** The agenda and the countdown, redrawn each second apart from the rest of the page. */
+function renderPace(): void {
+  if (state === null || deadlines === null) return;
+  const view = paceView(state, lang, deadlines, performance.now());
+  const section = byId('pace');
+  section.hidden = false;
+  section.setAttribute('aria-label', tr('paceTitle'));
+  setText('agenda', view.agenda);
+  const countdown = byId('countdown');
+  countdown.hidden = view.countdown === null;
+  countdown.classList.toggle('over', view.countdown?.over ?? false);
+  setText('countdown-clock', view.countdown?.clock ?? '');
+  setText('countdown-label', view.countdown?.label ?? '');
+  setText('countdown-spoken', view.countdown?.spoken ?? '');
 }
 
 function formatDate(iso: string): string {
@@ -442,3 +470,4 @@ for (const code of ['en', 'fr'] as const) {
 render();
 connect();
 void refresh();
+setInterval(renderPace, 250);

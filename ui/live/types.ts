@@ -41,6 +41,18 @@ export interface Spread {
   disagreement: boolean;
 }
 
+/** How the coach paces the room; seconds left are counted by the server when the state was read. */
+export interface RoomPace {
+  timebox_seconds: number | null;
+  length_minutes: number | null;
+  /** Seconds left on the practice on screen, negative once over time; null without a timebox. */
+  timebox_left: number | null;
+  agenda: { done: number; left: number; total: number };
+  /** Seconds left for the workshop, negative once over; null without a planned length. */
+  workshop_left: number | null;
+  auto_reveal: boolean;
+}
+
 export interface LiveState {
   version: number;
   workshop: { component: string; held_on: string };
@@ -50,4 +62,5 @@ export interface LiveState {
   votes: RoomVote[] | null;
   spread: Spread | null;
   you: { name: string; vote: OwnVote | null } | null;
+  pace: RoomPace;
 }

@@ -32,6 +32,14 @@ function room(overrides: Partial<LiveState> = {}): LiveState {
     votes: null,
     spread: null,
     you: { name: 'Ana', vote: { level: 2 } },
+    pace: {
+      timebox_seconds: null,
+      length_minutes: null,
+      timebox_left: null,
+      agenda: { done: 0, left: 52, total: 52 },
+      workshop_left: null,
+      auto_reveal: false,
+    },
     ...overrides,
   };
 }

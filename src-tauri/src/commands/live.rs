@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use mamos::app::live as app;
 use mamos::error::ErrorReport;
 use mamos::live::{interfaces, listed_address, LiveServer, NetworkInterface, Roster};
-use mamos::live_view::RoomState;
+use mamos::live_view::{Pace, RoomState};
 use qrcode::render::svg;
 use qrcode::QrCode;
 use serde::Serialize;
@@ -168,5 +168,23 @@ pub async fn live_room(
         .map(|running| running.roster.joined())
         .unwrap_or_default();
     db.run(move |store| app::room(store, workshop_id, &joined, None, 0))
+        .await
+}
+
+/// How the workshop is paced: timebox per practice, planned length, automatic reveal.
+#[tauri::command]
+pub async fn live_pace(db: State<'_, Db>, workshop_id: i64) -> Result<Pace, ErrorReport> {
+    db.run(move |store| app::pace(store, workshop_id)).await
+}
+
+/// Sets the pace (checked by the core: a timebox of 10 s to 60 min, a length of 5 min to 8 h);
+/// the phones see it at their next state.
+#[tauri::command]
+pub async fn set_live_pace(
+    db: State<'_, Db>,
+    workshop_id: i64,
+    pace: Pace,
+) -> Result<Pace, ErrorReport> {
+    db.run(move |store| app::set_pace(store, workshop_id, pace))
         .await
 }

@@ -16,11 +16,29 @@ export interface RoomParticipant {
   voted: boolean;
 }
 
+/** How the coach paces the workshop (the core's `Pace`). */
+export interface Pace {
+  /** Seconds per practice; null: no timebox. */
+  timebox_seconds: number | null;
+  /** The planned length of the workshop in minutes; null: open-ended. */
+  length_minutes: number | null;
+  /** Reveal once every joined participant has voted. */
+  auto_reveal: boolean;
+}
+
+/** The pace as the room sees it when read: seconds left are negative once over time. */
+export interface RoomPace extends Pace {
+  timebox_left: number | null;
+  agenda: { done: number; left: number; total: number };
+  workshop_left: number | null;
+}
+
 /** The part of the core's `RoomState` (the participant API's `state`, seen by nobody in particular) the panel shows. */
 export interface CoachRoom {
   practice: { id: string; position: number; count: number } | null;
   participants: RoomParticipant[];
   revealed: boolean;
+  pace: RoomPace;
 }
 
 /** An address the server may listen on (the core's `NetworkInterface`). */
@@ -64,4 +82,13 @@ export function liveRoom(workshopId: number): Promise<CoachRoom> {
 /** Puts a practice on screen for the phones: a write, so it waits its turn in the write queue. */
 export function focusPractice(workshopId: number, practiceId: string): Promise<void> {
   return serial(() => invoke<void>('focus_practice', { workshopId, practiceId }));
+}
+
+export function livePace(workshopId: number): Promise<Pace> {
+  return invoke<Pace>('live_pace', { workshopId });
+}
+
+/** Sets the pace (a write, in the write queue); the core refuses a timebox or a length out of range. */
+export function setLivePace(workshopId: number, pace: Pace): Promise<Pace> {
+  return serial(() => invoke<Pace>('set_live_pace', { workshopId, pace }));
 }
