@@ -20,6 +20,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_plan_conflicts.sql"),
     include_str!("migrations/0007_stable_ids.sql"),
     include_str!("migrations/0008_live_focus.sql"),
+    // 0009 is another branch's; the files keep the numbers they will have once merged.
+    include_str!("migrations/0010_workshop_undo.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {
