@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::Workspace;
-use mamos::app::components::{add_component, NewComponent};
+use mamos::app::components::{self, add_component, AnswerChange, NewComponent};
 use mamos::app::workshops::{self, CastVote, NewWorkshop};
 use mamos::model::Blueprint;
 use mamos::scoring::Answer;
@@ -160,6 +160,30 @@ fn only_the_last_action_is_undone_and_only_once() {
     // Revealing a practice already shown changes nothing, so there is nothing to undo.
     workshops::reveal(&mut store, w, &p).unwrap();
     assert!(workshops::undo_last(&mut store, w).is_err());
+}
+
+#[test]
+fn an_answer_given_on_the_component_screen_since_is_not_overwritten_by_an_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("mamos.db")).unwrap();
+    let (w, p, _) = workshop(&mut store);
+    workshops::agree(&mut store, w, &p, level(2)).unwrap();
+    let component_id = workshops::workshop_state(&store, w)
+        .unwrap()
+        .workshop
+        .component_id;
+    let change = AnswerChange {
+        component_id,
+        practice_id: p.clone(),
+        answer: level(3),
+        note: None,
+    };
+    components::set_answer(&mut store, &change).unwrap();
+
+    let refused = workshops::undo_last(&mut store, w).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Conflict);
+    let state = workshops::workshop_state(&store, w).unwrap();
+    assert_eq!(recorded(&state, &p).unwrap().0, level(3));
 }
 
 #[test]

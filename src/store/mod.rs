@@ -477,21 +477,20 @@ impl Store {
     ) -> Result<()> {
         let answer = answer.as_ref().map(check_answer).transpose()?;
         let assessment_id = self.practice_in_current_assessment(component_id, practice_id)?;
-        self.write_answer(assessment_id, practice_id, answer.as_ref())
-    }
-
-    fn write_answer(
-        &mut self,
-        assessment_id: i64,
-        practice_id: &str,
-        answer: Option<&Answer>,
-    ) -> Result<()> {
-        self.db(write_answer_row(
-            &self.conn,
-            assessment_id,
-            practice_id,
-            answer,
-        ))
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let write = (|| {
+            write_answer_row(&tx, assessment_id, practice_id, answer.as_ref())?;
+            // An answer given here is newer than the workshop's last agreement on
+            // the practice: undoing that agreement would silently overwrite it.
+            tx.execute(
+                "DELETE FROM workshop_undo WHERE assessment_id = ?1 AND practice_id = ?2
+                 AND kind = 'agreement'",
+                params![assessment_id, practice_id],
+            )?;
+            Ok(())
+        })();
+        self.db(write)?;
+        self.db(tx.commit())
     }
 
     /// Records the note of one practice (an empty note removes it); committed at once.
