@@ -16,6 +16,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use common::Workspace;
+use mamos::live::{LiveServer, Roster};
 use mamos::scoring::Answer;
 use serde_json::{json, Value};
 
@@ -51,9 +52,11 @@ fn workshop(db: &Workspace) -> String {
     id.trim().to_string()
 }
 
-/// The running `mamos workshop serve`, killed when dropped.
+/// The running `mamos workshop serve` (killed when dropped), or the
+/// library's `LiveServer` on a thread of the test (stopped when dropped).
 struct Server {
-    child: Child,
+    child: Option<Child>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
     addr: SocketAddr,
     /// `/live/TOKEN`
     base: String,
@@ -77,6 +80,14 @@ impl Server {
         let first: Value = serde_json::from_str(&line).expect("the first line is JSON");
         assert_eq!(first["workshop"].as_i64(), workshop.parse().ok());
         let url = first["url"].as_str().unwrap();
+        Server::at(url, Some(child), None)
+    }
+
+    fn at(
+        url: &str,
+        child: Option<Child>,
+        stop: Option<tokio::sync::oneshot::Sender<()>>,
+    ) -> Server {
         let rest = url.strip_prefix("http://").unwrap();
         let (addr, path) = rest.split_once('/').unwrap();
         assert!(path.ends_with('/'), "{url}");
@@ -84,9 +95,41 @@ impl Server {
         assert!(token.len() >= 32, "a token of 128 bits or more: {token}");
         Server {
             child,
+            stop,
             addr: addr.parse().unwrap(),
             base: format!("/{}", path.trim_end_matches('/')),
         }
+    }
+
+    /// The library's server, as the window runs it, and its roster (the coach's side).
+    fn in_process(db: &Workspace, workshop: &str) -> (Server, Roster) {
+        let (db, workshop_id) = (db.db().to_path_buf(), workshop.parse::<i64>().unwrap());
+        let (bound, ready) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async move {
+                let server = LiveServer::bind(&db, workshop_id, "127.0.0.1:0".parse().unwrap())
+                    .await
+                    .unwrap();
+                bound
+                    .send((server.url().to_string(), server.roster()))
+                    .unwrap();
+                server
+                    .run(async move {
+                        let _ = stopped.await;
+                    })
+                    .await
+                    .unwrap();
+            });
+        });
+        let (url, roster) = ready.recv().expect("the server binds");
+        (Server::at(&url, None, Some(stop)), roster)
+    }
+
+    /// The `mamos workshop serve` process (not for an in-process server).
+    fn process(&mut self) -> &mut Child {
+        self.child.as_mut().expect("a mamos workshop serve process")
     }
 
     fn device(&self, name: &str) -> Device<'_> {
@@ -100,8 +143,13 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
 }
 
@@ -499,11 +547,11 @@ fn the_api_refuses_strangers_bad_votes_oversize_bodies_and_floods_then_stops_cle
     let _events = Events::open(&server);
     let mut server = server;
     let term = Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
+        .args(["-TERM", &server.process().id().to_string()])
         .status()
         .unwrap();
     assert!(term.success());
-    assert_eq!(server.child.wait().unwrap().code(), Some(0));
+    assert_eq!(server.process().wait().unwrap().code(), Some(0));
 }
 
 /// What a device knows after the server died: the last level acknowledged,
@@ -516,8 +564,8 @@ fn a_server_killed_mid_vote_loses_no_acknowledged_vote() {
     let w = workshop(&db);
     let practice = practices(1).remove(0);
     db.ok(&["workshop", "focus", &w, &practice]);
-    let server = Server::start(&db, &w);
-    let pid = server.child.id().to_string();
+    let mut server = Server::start(&db, &w);
+    let pid = server.process().id().to_string();
     let mut devices: Vec<Device> = names().iter().map(|n| server.device(n)).collect();
     for device in devices.iter_mut() {
         assert_eq!(device.join().status, 200);
@@ -665,6 +713,109 @@ fn a_restarted_server_resumes_the_room_from_the_database() {
     assert_eq!(
         state["spread"],
         json!({"lowest": 3, "highest": 3, "disagreement": false})
+    );
+}
+
+#[test]
+fn votes_arriving_together_commit_together_and_one_refused_vote_leaves_the_others() {
+    use mamos::app::live::{device_votes, set_focus, DeviceVote};
+    use mamos::scoring::Answer;
+    use mamos::store::Store;
+
+    let db = Workspace::new();
+    let id: i64 = workshop(&db).parse().unwrap();
+    let [on_screen, other] = [practices(2)[0].clone(), practices(2)[1].clone()];
+    let mut store = Store::open(&db.db()).unwrap();
+    set_focus(&mut store, id, &on_screen).unwrap();
+    let vote = |who: &str, practice: &str, level: u8| DeviceVote {
+        participant: who.to_string(),
+        practice_id: practice.to_string(),
+        answer: Answer::Level { level },
+    };
+    let names = names();
+    let batch = [
+        vote(&names[0], &on_screen, 1),
+        vote(&names[1], &other, 2),
+        vote(&names[2], &on_screen, 9),
+        vote(&names[3], &on_screen, 3),
+    ];
+    let results = device_votes(&mut store, id, &batch).unwrap();
+
+    assert!(results[0].is_ok() && results[3].is_ok(), "{results:?}");
+    let off_screen = results[1].as_ref().unwrap_err().to_string();
+    assert!(off_screen.contains("no longer on screen"), "{off_screen}");
+    let bad_level = results[2].as_ref().unwrap_err().to_string();
+    assert!(bad_level.contains('9'), "{bad_level}");
+    // What another connection reads: the two accepted votes, nothing of the refused ones.
+    let reader = Store::open(&db.db()).unwrap();
+    let stored: Vec<(String, Answer)> = reader
+        .votes_on(id, &on_screen)
+        .unwrap()
+        .into_iter()
+        .map(|vote| (vote.participant, vote.answer))
+        .collect();
+    assert_eq!(
+        stored,
+        vec![
+            (names[0].clone(), Answer::Level { level: 1 }),
+            (names[3].clone(), Answer::Level { level: 3 }),
+        ]
+    );
+    assert!(reader.votes_on(id, &other).unwrap().is_empty());
+}
+
+#[test]
+fn the_coach_frees_a_taken_name_for_another_device() {
+    let db = Workspace::new();
+    let w = workshop(&db);
+    let practice = practices(1).remove(0);
+    db.ok(&["workshop", "focus", &w, &practice]);
+    let (server, roster) = Server::in_process(&db, &w);
+    let mut lost = server.device("P01");
+    assert_eq!(lost.join().status, 200);
+    assert_eq!(lost.vote(level(&practice, 1)).unwrap().status, 200);
+    let mut spare = server.device("P01");
+    assert_eq!(spare.join().status, 409, "the name is taken");
+    assert_eq!(roster.joined(), vec!["P01".to_string()]);
+
+    let mut events = Events::open(&server);
+    let seen = lost.state()["version"].as_u64().unwrap();
+    assert!(roster.free("P01"));
+    events.expect_change_after(seen);
+    assert!(roster.joined().is_empty());
+    assert!(!roster.free("P01"), "nobody holds it any more");
+    assert!(!roster.free("P02"), "nobody took P02");
+    let room = spare.state();
+    assert_eq!(
+        room["participants"][0],
+        json!({"name": "P01", "joined": false, "voted": true})
+    );
+
+    // The freed device is a stranger now: 401 on its vote, no "you".
+    let refused = lost.vote(level(&practice, 4)).unwrap();
+    assert_eq!(refused.status, 401, "{}", refused.body);
+    assert_eq!(lost.state()["you"], Value::Null);
+
+    // Another device takes the name and changes the vote; the first may join again, under another name.
+    assert_eq!(spare.join().status, 200);
+    assert_eq!(spare.vote(level(&practice, 3)).unwrap().status, 200);
+    assert_eq!(
+        spare.state()["you"],
+        json!({"name": "P01", "vote": {"level": 3}})
+    );
+    assert_eq!(lost.join().status, 409, "P01 is the other device's now");
+    lost.name = "P02".into();
+    assert_eq!(lost.join().status, 200);
+    assert_eq!(lost.vote(level(&practice, 2)).unwrap().status, 200);
+    let mut joined = roster.joined();
+    joined.sort();
+    assert_eq!(joined, vec!["P01".to_string(), "P02".to_string()]);
+
+    // The stored votes are the acknowledged ones: the freed device's refused 4 is not among them.
+    db.ok(&["reveal", &w, &practice]);
+    assert_eq!(
+        spare.state()["votes"],
+        json!([{"participant": "P01", "level": 3}, {"participant": "P02", "level": 2}])
     );
 }
 

@@ -112,6 +112,9 @@ fn main() {
             live::stop_live,
             live::live_room,
             live::focus_practice,
+            live::live_interfaces,
+            live::free_live_name,
+            live::live_focus,
         ])
         .build(tauri::generate_context!());
     match result {

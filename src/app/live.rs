@@ -13,6 +13,12 @@ pub fn set_focus(store: &mut Store, workshop_id: i64, practice_id: &str) -> Resu
     store.set_focus(workshop_id, practice_id)
 }
 
+/// The practice on screen, if any: a light read the window polls to follow
+/// `mamos workshop focus` and the server.
+pub fn focus(store: &Store, workshop_id: i64) -> Result<Option<String>> {
+    store.focus(workshop_id)
+}
+
 /// The room as the device of `viewer` sees it; `joined` are the names
 /// devices have taken, `version` the server's count of changes.
 pub fn room(
@@ -28,10 +34,7 @@ pub fn room(
     let (revealed, votes) = match &focus {
         Some(practice) => (
             store.is_revealed(workshop_id, practice)?,
-            store
-                .votes(workshop_id)?
-                .remove(practice)
-                .unwrap_or_default(),
+            store.votes_on(workshop_id, practice)?,
         ),
         None => (false, Vec::new()),
     };
@@ -61,6 +64,41 @@ pub fn join(store: &Store, workshop_id: i64, name: &str) -> Result<String> {
                 ),
             )
         })
+}
+
+/// One device's vote, as it arrives at the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceVote {
+    pub participant: String,
+    pub practice_id: String,
+    pub answer: Answer,
+}
+
+/// Votes from several devices that arrived together, each checked and
+/// recorded as `device_vote` does, committed together: a room voting at once
+/// waits for the disk once. One refused vote leaves the others recorded; the
+/// outer error (the commit failed) means none was.
+pub fn device_votes(
+    store: &mut Store,
+    workshop_id: i64,
+    votes: &[DeviceVote],
+) -> Result<Vec<Result<()>>> {
+    store.in_one_commit(|store| {
+        votes
+            .iter()
+            .map(|vote| {
+                store.all_or_nothing(|store| {
+                    device_vote(
+                        store,
+                        workshop_id,
+                        &vote.participant,
+                        &vote.practice_id,
+                        vote.answer.clone(),
+                    )
+                })
+            })
+            .collect()
+    })
 }
 
 /// A vote from a participant's device: only on the practice on screen and

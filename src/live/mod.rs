@@ -24,7 +24,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::app::live as app;
 use crate::scoring::Answer;
@@ -53,6 +53,7 @@ struct Page;
 pub struct LiveServer {
     listener: TcpListener,
     shared: Arc<Shared>,
+    ballots: mpsc::UnboundedReceiver<Ballot>,
     url: String,
 }
 
@@ -60,7 +61,13 @@ struct Shared {
     /// `/live/TOKEN`: every path served is under it.
     base: String,
     workshop_id: i64,
+    /// The connection that writes (votes) and notices others' commits.
     store: Mutex<Store>,
+    /// A second connection for the devices' reads, so they never wait for a
+    /// commit's disk write (WAL lets it read while the other one writes).
+    reader: Mutex<Store>,
+    /// Votes on their way to the writer, which commits those waiting together.
+    ballots: mpsc::UnboundedSender<Ballot>,
     /// Device secret (the cookie) → the participant's name it took.
     devices: Mutex<HashMap<String, String>>,
     /// Counts the changes the room sees; each one is a `state` event.
@@ -75,6 +82,7 @@ impl LiveServer {
     pub async fn bind(db: &Path, workshop_id: i64, addr: SocketAddr) -> Result<LiveServer> {
         let store = Store::open(db)?;
         store.workshop(workshop_id)?;
+        let reader = Store::open(db)?;
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|source| bind_error(addr, source))?;
@@ -83,10 +91,13 @@ impl LiveServer {
             .map_err(|source| bind_error(addr, source))?;
         let base = format!("/live/{}", random_hex()?);
         let url = format!("http://{local}{base}/");
+        let (ballot_box, ballots) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             base,
             workshop_id,
             store: Mutex::new(store),
+            reader: Mutex::new(reader),
+            ballots: ballot_box,
             devices: Mutex::default(),
             version: watch::Sender::new(1),
             limits: Mutex::default(),
@@ -95,6 +106,7 @@ impl LiveServer {
         Ok(LiveServer {
             listener,
             shared,
+            ballots,
             url,
         })
     }
@@ -130,6 +142,7 @@ impl LiveServer {
             .layer(middleware::map_response(strict_headers))
             .with_state(Arc::clone(&self.shared));
         let poller = tokio::spawn(poll_changes(Arc::clone(&self.shared)));
+        let recorder = tokio::spawn(record_ballots(Arc::clone(&self.shared), self.ballots));
         let closing = Arc::clone(&self.shared);
         let served = axum::serve(
             self.listener,
@@ -141,7 +154,9 @@ impl LiveServer {
             closing.closing.send_replace(true);
         })
         .await;
+        // Every request has been answered: no vote waits for the recorder now.
         poller.abort();
+        recorder.abort();
         served.map_err(|source| Error::File {
             path: PathBuf::from(&self.url),
             source,
@@ -156,6 +171,22 @@ pub struct Roster(Arc<Shared>);
 impl Roster {
     pub fn joined(&self) -> Vec<String> {
         self.0.devices().values().cloned().collect()
+    }
+
+    /// The coach frees `name` (a phone lost, or taken by mistake): the device
+    /// holding it is forgotten, so its next vote gets 401 and it may join
+    /// again, and another device may now take the name. False if no device held it.
+    pub fn free(&self, name: &str) -> bool {
+        let freed = {
+            let mut devices = self.0.devices();
+            let before = devices.len();
+            devices.retain(|_, taken| taken != name);
+            devices.len() != before
+        };
+        if freed {
+            self.0.changed();
+        }
+        freed
     }
 }
 
@@ -180,6 +211,78 @@ pub fn default_bind_address() -> IpAddr {
     }
 }
 
+/// A network interface address live voting may listen on.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NetworkInterface {
+    /// The system's name of the interface (`wlan0`, `lo`…).
+    pub name: String,
+    pub address: IpAddr,
+    /// On this computer only: for a rehearsal.
+    pub loopback: bool,
+    /// The interface with the default route, the one the room's network reaches.
+    pub default_route: bool,
+}
+
+/// The machine's IPv4 addresses live voting can listen on, the default-route
+/// one first and loopback last. IPv6 and link-local addresses are left out:
+/// a participant types or scans an IPv4 URL on the room's Wi-Fi.
+pub fn interfaces() -> Result<Vec<NetworkInterface>> {
+    let found = if_addrs::get_if_addrs().map_err(|source| Error::File {
+        path: PathBuf::from("the network interfaces"),
+        source,
+    })?;
+    let routed = default_bind_address();
+    let mut listed: Vec<NetworkInterface> = found
+        .into_iter()
+        .filter_map(|interface| match interface.ip() {
+            IpAddr::V4(ip) if !ip.is_link_local() && !ip.is_unspecified() => {
+                Some(NetworkInterface {
+                    loopback: ip.is_loopback(),
+                    default_route: !ip.is_loopback() && IpAddr::V4(ip) == routed,
+                    name: interface.name,
+                    address: IpAddr::V4(ip),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    listed.sort_by_key(|interface| (!interface.default_route, interface.loopback));
+    listed.dedup_by(|a, b| a.address == b.address);
+    Ok(listed)
+}
+
+/// `address` as an address to listen on, if it is one of `listed` (see
+/// [`interfaces`]); anything else is refused with the addresses offered.
+pub fn listed_address(address: &str, listed: &[NetworkInterface]) -> Result<IpAddr> {
+    let offered = || {
+        listed
+            .iter()
+            .map(|interface| format!("{} ({})", interface.address, interface.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let ip: IpAddr = address.trim().parse().map_err(|_| {
+        Error::invalid(
+            "address",
+            format!(
+                "{address:?} is not an IP address; choose one of {}",
+                offered()
+            ),
+        )
+    })?;
+    if listed.iter().any(|interface| interface.address == ip) {
+        Ok(ip)
+    } else {
+        Err(Error::invalid(
+            "address",
+            format!(
+                "{ip} is not an address of this computer's network interfaces; choose one of {}",
+                offered()
+            ),
+        ))
+    }
+}
+
 /// 128 random bits from the OS, as hex: the URL token and the device secrets.
 fn random_hex() -> Result<String> {
     let mut bytes = [0u8; 16];
@@ -191,26 +294,33 @@ fn random_hex() -> Result<String> {
 }
 
 impl Shared {
-    fn store(&self) -> MutexGuard<'_, Store> {
-        self.store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
     fn devices(&self) -> MutexGuard<'_, HashMap<String, String>> {
-        self.devices
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.devices)
     }
 
-    /// Runs `work` on the store on a blocking thread: a commit waits for the
-    /// disk (synchronous FULL), and the event streams must not wait with it.
+    /// Runs `work` on the writing connection on a blocking thread: a commit
+    /// waits for the disk (synchronous FULL), and the event streams must not wait with it.
     async fn with_store<T: Send + 'static>(
         self: &Arc<Self>,
         work: impl FnOnce(&mut Store) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let shared = Arc::clone(self);
-        tokio::task::spawn_blocking(move || work(&mut shared.store()))
+        Self::blocking(move || work(&mut lock(&shared.store))).await
+    }
+
+    /// Runs `work` on the reading connection on a blocking thread.
+    async fn with_reader<T: Send + 'static>(
+        self: &Arc<Self>,
+        work: impl FnOnce(&Store) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let shared = Arc::clone(self);
+        Self::blocking(move || work(&lock(&shared.reader))).await
+    }
+
+    async fn blocking<T: Send + 'static>(
+        work: impl FnOnce() -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        tokio::task::spawn_blocking(work)
             .await
             .unwrap_or_else(|error| {
                 Err(Error::File {
@@ -230,6 +340,55 @@ impl Shared {
         let secret = device_secret(headers)?;
         let name = self.devices().get(&secret)?.clone();
         Some((secret, name))
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A device's vote waiting to be committed, and where its answer goes: the
+/// vote's response, or the refusal the device gets.
+struct Ballot {
+    vote: app::DeviceVote,
+    reply: oneshot::Sender<std::result::Result<(), Response>>,
+}
+
+/// Commits the devices' votes. The votes that arrive while a commit waits
+/// for the disk are committed together by the next one (group commit): a
+/// room of 50 voting at once waits for two disk writes, not fifty. Each vote
+/// is acknowledged only after its commit.
+async fn record_ballots(shared: Arc<Shared>, mut ballots: mpsc::UnboundedReceiver<Ballot>) {
+    while let Some(first) = ballots.recv().await {
+        let mut waiting = vec![first];
+        while let Ok(next) = ballots.try_recv() {
+            waiting.push(next);
+        }
+        let (votes, replies): (Vec<_>, Vec<_>) = waiting
+            .into_iter()
+            .map(|ballot| (ballot.vote, ballot.reply))
+            .unzip();
+        let workshop_id = shared.workshop_id;
+        let recorded = shared
+            .with_store(move |store| app::device_votes(store, workshop_id, &votes))
+            .await;
+        match recorded {
+            Ok(results) => {
+                if results.iter().any(Result::is_ok) {
+                    shared.changed();
+                }
+                for (reply, result) in replies.into_iter().zip(results) {
+                    let _ = reply.send(result.map_err(|error| refuse_error(&error)));
+                }
+            }
+            Err(error) => {
+                for reply in replies {
+                    let _ = reply.send(Err(refuse_error(&error)));
+                }
+            }
+        }
     }
 }
 
@@ -326,7 +485,9 @@ async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respons
     let version = *shared.version.borrow();
     let workshop_id = shared.workshop_id;
     let room = shared
-        .with_store(move |store| app::room(store, workshop_id, &joined, viewer.as_deref(), version))
+        .with_reader(move |store| {
+            app::room(store, workshop_id, &joined, viewer.as_deref(), version)
+        })
         .await;
     match room {
         Ok(room) => Json(room).into_response(),
@@ -369,7 +530,7 @@ async fn join(
     };
     let workshop_id = shared.workshop_id;
     let joining = shared
-        .with_store(move |store| app::join(store, workshop_id, &request.name))
+        .with_reader(move |store| app::join(store, workshop_id, &request.name))
         .await;
     let name = match joining {
         Ok(name) => name,
@@ -465,17 +626,29 @@ async fn vote(
         Ok(answer) => answer,
         Err(error) => return refuse_error(&error),
     };
-    let (workshop_id, practice, cast_answer) =
-        (shared.workshop_id, request.practice.clone(), answer.clone());
-    let cast = shared
-        .with_store(move |store| {
-            app::device_vote(store, workshop_id, &name, &practice, cast_answer)
-        })
-        .await;
-    if let Err(error) = cast {
-        return refuse_error(&error);
+    let (reply, recorded) = oneshot::channel();
+    let ballot = Ballot {
+        vote: app::DeviceVote {
+            participant: name,
+            practice_id: request.practice.clone(),
+            answer: answer.clone(),
+        },
+        reply,
+    };
+    let not_recorded = || {
+        refuse(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "live voting is stopping: your vote was not recorded",
+        )
+    };
+    if shared.ballots.send(ballot).is_err() {
+        return not_recorded();
     }
-    shared.changed();
+    match recorded.await {
+        Ok(Ok(())) => {}
+        Ok(Err(refusal)) => return refusal,
+        Err(_) => return not_recorded(),
+    }
     let shown = crate::live_view::ShownAnswer::from(&answer);
     Json(json!({ "practice": request.practice, "vote": shown })).into_response()
 }
@@ -568,4 +741,60 @@ async fn strict_headers(mut response: Response) -> Response {
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed() -> Vec<NetworkInterface> {
+        vec![
+            NetworkInterface {
+                name: "wlan0".into(),
+                address: "192.168.1.20".parse().unwrap(),
+                loopback: false,
+                default_route: true,
+            },
+            NetworkInterface {
+                name: "lo".into(),
+                address: "127.0.0.1".parse().unwrap(),
+                loopback: true,
+                default_route: false,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_listed_address_is_taken() {
+        assert_eq!(
+            listed_address(" 192.168.1.20 ", &listed()).unwrap(),
+            "192.168.1.20".parse::<IpAddr>().unwrap()
+        );
+        assert!(listed_address("127.0.0.1", &listed()).is_ok());
+    }
+
+    #[test]
+    fn an_address_not_listed_is_refused_with_the_choices() {
+        for address in ["10.0.0.9", "0.0.0.0", "wlan0", ""] {
+            let error = listed_address(address, &listed()).unwrap_err();
+            assert_eq!(error.code(), ErrorCode::InvalidInput, "{address}");
+            let message = error.to_string();
+            assert!(message.contains("192.168.1.20 (wlan0)"), "{message}");
+            assert!(message.contains("127.0.0.1 (lo)"), "{message}");
+        }
+    }
+
+    #[test]
+    fn this_machine_lists_loopback_last_and_the_default_route_first() {
+        let found = interfaces().unwrap();
+        let loopback = found
+            .iter()
+            .position(|i| i.loopback)
+            .expect("loopback listed");
+        assert!(found[loopback..].iter().all(|i| i.loopback));
+        assert!(found.iter().all(|i| i.address.is_ipv4()));
+        if let Some(routed) = found.iter().position(|i| i.default_route) {
+            assert_eq!(routed, 0);
+        }
+    }
 }

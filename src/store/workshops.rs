@@ -438,6 +438,71 @@ impl Store {
         ))
     }
 
+    /// The votes on one practice of a workshop, participants in their listed
+    /// order: what a device's page shows, without reading the whole workshop.
+    pub fn votes_on(&self, workshop_id: i64, practice_id: &str) -> Result<Vec<Vote>> {
+        let mut stmt = self.db(self.conn.prepare_cached(
+            "SELECT p.name, v.level, v.na_reason
+             FROM vote v JOIN participant p ON p.id = v.participant_id
+             WHERE p.assessment_id = ?1 AND v.practice_id = ?2 ORDER BY p.position",
+        ))?;
+        let rows = self.db(stmt
+            .query_map(params![workshop_id, practice_id], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, Option<u8>>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(participant, level, reason)| {
+                answer_from_columns(level, reason).map(|answer| Vote {
+                    participant,
+                    answer,
+                })
+            })
+            .collect())
+    }
+
+    /// Runs `work` in one transaction committed once: many small changes
+    /// arriving together (the votes of a room) wait for the disk once, not
+    /// once each. Nothing is kept if the commit fails.
+    pub fn in_one_commit<T>(&mut self, work: impl FnOnce(&mut Store) -> T) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // A transaction left open by a panic of an earlier batch is abandoned.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.db(self.conn.execute_batch("BEGIN IMMEDIATE"))?;
+        let done = work(self);
+        match self.db(self.conn.execute_batch("COMMIT")) {
+            Ok(()) => Ok(done),
+            Err(error) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(error)
+            }
+        }
+    }
+
+    /// Runs `work` inside a savepoint: what it wrote stays only if it succeeds,
+    /// so one refused change in a batch leaves the others alone.
+    pub fn all_or_nothing<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.db(self.conn.execute_batch("SAVEPOINT one_change"))?;
+        match work(self) {
+            Ok(done) => {
+                self.db(self.conn.execute_batch("RELEASE one_change"))?;
+                Ok(done)
+            }
+            Err(error) => {
+                let _ = self
+                    .conn
+                    .execute_batch("ROLLBACK TO one_change; RELEASE one_change");
+                Err(error)
+            }
+        }
+    }
+
     /// Every vote of a workshop by practice, participants in their listed order.
     pub fn votes(&self, workshop_id: i64) -> Result<BTreeMap<String, Vec<Vote>>> {
         let mut stmt = self.db(self.conn.prepare_cached(

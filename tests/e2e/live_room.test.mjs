@@ -1,5 +1,5 @@
 // The whole room, end to end: the real mamos-desktop under Xvfb (tauri-driver)
-// starts live voting on loopback from its Live voting panel; Debian's headless
+// starts live voting on loopback (its network choice) from its Live voting panel; Debian's headless
 // Chromium (playwright-core from ui/node_modules) at 390×844 opens the URL the
 // panel shows as two phones (two browser contexts), one in English, one in
 // French. They join and vote 1 and 3; the window counts the votes; the coach
@@ -78,9 +78,12 @@ test("two phones vote, the coach reveals, undoes the reveal with U and an agreem
   const practice = await windowAttribute('[data-testid="workshop-screen"]', "data-practice-id");
   assert.equal(practice, FIRST.id, "a new workshop starts at the first practice");
 
-  // L opens the live panel; rehearsal binds the server to this computer only.
+  // L opens the live panel; loopback (a rehearsal) binds the server to this computer only.
   await session.press("l");
-  await session.click(await session.waitFor('[data-testid="live-loopback"]'));
+  await session.waitFor('[data-testid="live-interface"] option[data-loopback="true"]');
+  await session.click(await session.find('[data-testid="live-interface"] option[data-loopback="true"]'));
+  await waitFor("loopback chosen", async () =>
+    (await session.execute("return document.querySelector('[data-testid=\"live-interface\"]').value")) === "127.0.0.1");
   await session.click(await session.find('[data-testid="live-start"]'));
   const url = await waitFor("the participants' URL in the panel", async () =>
     windowAttribute('[data-testid="live-url"]', "data-url"));

@@ -17,12 +17,17 @@ const COMPONENT = "Payments";
 const ARROW_RIGHT = "\uE014";
 
 let fixture;
+let workshopId;
+/** The built-in bank's practice ids, in bank order. */
+let practiceIds;
 
 before(async () => {
   // Its own database and driver port, so it never meets the other files.
   fixture = await startApp({ port: 4560, name: "live-window" });
   fixture.cli("component", "add", COMPONENT);
-  fixture.cli("workshop", "start", COMPONENT, "--participants", "Ana,Ben,Chloé");
+  workshopId = fixture.cli("workshop", "start", COMPONENT, "--participants", "Ana,Ben,Chloé").trim();
+  practiceIds = [...fixture.cli("bank", "show").matchAll(/^([a-z]+\.[a-z0-9-]+)  /gm)].map((m) => m[1]);
+  assert.ok(practiceIds.length >= 10, "practice ids read from `mamos bank show`");
 });
 
 after(async () => {
@@ -43,6 +48,36 @@ async function practiceOnScreen(session) {
   return session.attribute(await session.find('[data-testid="workshop-screen"]'), "data-practice-id");
 }
 
+async function chosenAddress(session) {
+  return session.execute("return document.querySelector('[data-testid=\"live-interface\"]').value");
+}
+
+/** Picks loopback in the panel's network choice (its first option is the default route's) and starts. */
+async function startRehearsal(session) {
+  await waitFor("the network choices", async () => (await session.findAll('[data-testid="live-interface"] option')).length > 0);
+  const first = await session.attribute((await session.findAll('[data-testid="live-interface"] option'))[0], "data-address");
+  assert.equal(await chosenAddress(session), first, "the first listed interface is the default choice");
+  await session.click(await session.find('[data-testid="live-interface"] option[data-loopback="true"]'));
+  await waitFor("loopback chosen", async () => (await chosenAddress(session)) === "127.0.0.1");
+  await session.click(await session.find('[data-testid="live-start"]'));
+}
+
+async function join(url, name, cookie) {
+  return fetch(`${url}api/join`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ name }),
+  });
+}
+
+async function vote(url, cookie, practice, level) {
+  return fetch(`${url}api/vote`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ practice, level }),
+  });
+}
+
 async function roomState(url, cookie) {
   const response = await fetch(`${url}api/state`, { headers: cookie ? { cookie } : {} });
   assert.equal(response.status, 200);
@@ -56,10 +91,9 @@ test("a coach runs live voting from the window: phones join, vote and follow the
     await session.click(await session.waitFor('[data-testid="open-workshop"]'));
     await session.waitFor('[data-testid="workshop-screen"]');
 
-    // L opens the panel; rehearsal binds the server to this computer only.
+    // L opens the panel; the default-route interface is chosen first, loopback (a rehearsal) is picked.
     await session.press("l");
-    await session.click(await session.waitFor('[data-testid="live-loopback"]'));
-    await session.click(await session.find('[data-testid="live-start"]'));
+    await startRehearsal(session);
     const url = await waitFor("the participants' URL in the panel", async () =>
       session.attribute(await session.find('[data-testid="live-url"]'), "data-url"));
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/live\/[0-9a-f]{32}\/$/);
@@ -120,11 +154,7 @@ test("a coach runs live voting from the window: phones join, vote and follow the
     fixture.screenshot("61-live-window-stopped");
 
     // Leaving the workshop ends the room too: no server outlives the screen.
-    assert.equal(
-      await session.execute("return document.querySelector('[data-testid=\"live-loopback\"]').checked"),
-      true,
-      "the rehearsal choice stays",
-    );
+    assert.equal(await chosenAddress(session), "127.0.0.1", "the rehearsal choice stays");
     await session.click(await session.find('[data-testid="live-start"]'));
     const again = await waitFor("a new URL", async () =>
       session.attribute(await session.find('[data-testid="live-url"]'), "data-url"));
@@ -135,6 +165,159 @@ test("a coach runs live voting from the window: phones join, vote and follow the
       (await session.findAll('[data-testid="workshop-screen"]')).length === 0);
     await waitFor("the server stopped on leaving", async () =>
       fetch(`${again}api/state`).then(() => false, () => true), 5000);
+  } finally {
+    await session.close();
+  }
+});
+
+/** The projector's cards after the reveal: participant → value, from their data attributes. */
+async function cards(session) {
+  const found = {};
+  for (const card of await session.findAll('[data-testid="projector-card"]')) {
+    found[await session.attribute(card, "data-participant")] = await session.attribute(card, "data-value");
+  }
+  return found;
+}
+
+async function projectorAttr(session, testId, name) {
+  const found = await session.findAll(`[data-testid="${testId}"]`);
+  return found.length === 1 ? session.attribute(found[0], name) : null;
+}
+
+test("the window follows the CLI's focus, the projector shows the room, the coach frees a name", async () => {
+  const session = await Session.create(fixture.driver.base, app);
+  try {
+    await session.click(await session.waitFor('[data-testid="component-item"]'));
+    await session.click(await session.waitFor('[data-testid="open-workshop"]'));
+    await session.waitFor('[data-testid="workshop-screen"]');
+    const start = await practiceOnScreen(session);
+
+    // `mamos workshop focus` moves the open window within about a second, live voting on or off.
+    const target = practiceIds[4];
+    assert.notEqual(start, target);
+    fixture.cli("workshop", "focus", workshopId, target);
+    await waitFor("the window on the CLI's practice", async () => (await practiceOnScreen(session)) === target, 3000);
+    // (The heading is upper-cased by CSS, as WebDriver's text reports it.)
+    assert.match(await session.text(await session.find('[data-testid="workshop-position"]')), /^practice 5 of 52$/i);
+
+    await session.press("l");
+    await startRehearsal(session);
+    const url = await waitFor("the participants' URL", async () =>
+      session.attribute(await session.find('[data-testid="live-url"]'), "data-url"));
+
+    // The window's own move is stored and is not pulled back by the polling.
+    await session.press(ARROW_RIGHT);
+    const practice = practiceIds[5];
+    await waitFor("the window on the next practice", async () => (await practiceOnScreen(session)) === practice);
+    await waitFor("the phones on it", async () => (await roomState(url)).practice?.id === practice, 5000);
+    assert.equal(await practiceOnScreen(session), practice, "the window stays where the coach moved it");
+
+    // P opens the projector view on the same practice, in the room's large type (in the
+    // window's language: WebKit keeps localStorage between runs, so an earlier choice is forgotten first).
+    await session.execute("localStorage.removeItem('mamos.projector.lang')");
+    await session.press("p");
+    await session.waitFor('[data-testid="projector"]');
+    const state = await roomState(url);
+    assert.equal(await session.text(await session.find('[data-testid="projector-title"]')), state.practice.title.en);
+    assert.equal(await session.text(await session.find('[data-testid="projector-question"]')), state.practice.question.en);
+    assert.equal(await projectorAttr(session, "projector-position", "data-position"), "6");
+    const sizes = await session.execute(`
+      const px = (id) => parseFloat(getComputedStyle(document.querySelector('[data-testid="' + id + '"]')).fontSize);
+      return [px('projector-title'), px('projector-question'), window.innerWidth, window.innerHeight];`);
+    assert.ok(sizes[0] >= 40 && sizes[1] >= 28, `title ${sizes[0]} px, question ${sizes[1]} px`);
+
+    // Ana and Ben vote from their phones, Chloé on the keyboard (Tab twice selects her): the count follows.
+    const ana = await join(url, "Ana");
+    const anaCookie = ana.headers.get("set-cookie").split(";")[0];
+    const ben = await join(url, "Ben");
+    const benCookie = ben.headers.get("set-cookie").split(";")[0];
+    assert.equal((await vote(url, anaCookie, practice, 1)).status, 200);
+    assert.equal((await vote(url, benCookie, practice, 3)).status, 200);
+    await waitFor("two phones joined on the projector", async () =>
+      (await session.findAll('[data-testid="projector-person"][data-joined="true"]')).length === 2, 5000);
+    await waitFor("2 of 3 voted", async () => (await projectorAttr(session, "projector-count", "data-voted")) === "2", 5000);
+    await session.press("\uE004", "\uE004");
+    await waitFor("Chloé selected", async () =>
+      (await session.attribute(await session.find('[data-testid="participant"][data-name="Chloé"]'), "data-selected")) === "true");
+    await session.press("4");
+    await waitFor("3 of 3 voted", async () => (await projectorAttr(session, "projector-count", "data-voted")) === "3", 5000);
+    assert.equal(await session.text(await session.find('[data-testid="projector-count"]')), "3 of 3 voted");
+    assert.equal((await session.findAll('[data-testid="projector-card"]')).length, 0, "no card before the reveal");
+    fixture.screenshot("62-projector-before-reveal-en");
+
+    // R reveals under the projector: the votes as cards, the spread and the flag.
+    await session.press("r");
+    await waitFor("the cards", async () => (await session.findAll('[data-testid="projector-card"]')).length === 3);
+    assert.deepEqual(await cards(session), { Ana: "1", Ben: "3", Chloé: "4" });
+    assert.equal(await session.text(await session.find('[data-testid="projector-spread"]')), "Spread: 1–4");
+    assert.equal(await projectorAttr(session, "projector-disagreement", "data-kind"), "spread");
+    const disagreements = JSON.parse(fixture.cli("disagreements", workshopId, "--json"));
+    assert.ok(JSON.stringify(disagreements).includes(practice), "the CLI flags the same practice");
+    fixture.screenshot("63-projector-revealed-en");
+
+    // A then 3 sets the agreed level; the projector shows it.
+    await session.press("a", "3");
+    await waitFor("the agreed level", async () => (await projectorAttr(session, "projector-agreed", "data-value")) === "3");
+
+    // French for the room: bank texts and labels; remembered when the view opens again.
+    await session.click(await session.find('[data-testid="projector-lang"][data-lang="fr"]'));
+    await waitFor("French on the projector", async () => (await projectorAttr(session, "projector", "data-lang")) === "fr");
+    assert.equal(await session.text(await session.find('[data-testid="projector-title"]')), state.practice.title.fr);
+    assert.equal(await session.text(await session.find('[data-testid="projector-spread"]')), "Écart : 1–4");
+    fixture.screenshot("64-projector-revealed-fr");
+    await session.press(ARROW_RIGHT);
+    const third = practiceIds[6];
+    await waitFor("the next practice on the projector", async () =>
+      (await projectorAttr(session, "projector-position", "data-position")) === "7");
+    await waitFor("the phones follow", async () => (await roomState(url)).practice?.id === third, 5000);
+    assert.equal(await session.text(await session.find('[data-testid="projector-count"]')), "0 sur 3 ont voté");
+    fixture.screenshot("65-projector-before-reveal-fr");
+    // N under the view: the reason field shows above it, on top (not hidden under the view); Esc cancels it only.
+    await session.press("n");
+    await session.waitFor('[data-testid="workshop-na-reason"]');
+    assert.equal(
+      await session.execute(`
+        const input = document.querySelector('[data-testid="workshop-na-reason"]');
+        const box = input.getBoundingClientRect();
+        return document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === input;`),
+      true,
+      "the N/A reason field is on top of the projector view",
+    );
+    await session.press("\uE00C");
+    await waitFor("the reason field closed", async () =>
+      (await session.findAll('[data-testid="workshop-na-reason"]')).length === 0);
+    assert.equal((await session.findAll('[data-testid="projector"]')).length, 1, "the view stays");
+    await session.press("\uE00C");
+    await waitFor("the projector closed", async () => (await session.findAll('[data-testid="projector"]')).length === 0);
+    assert.equal((await session.findAll('[data-testid="workshop-screen"]')).length, 1, "Esc left the projector, not the workshop");
+    await session.press("p");
+    await waitFor("French remembered", async () => (await projectorAttr(session, "projector", "data-lang")) === "fr");
+    await session.press("p");
+    await waitFor("P closes it", async () => (await session.findAll('[data-testid="projector"]')).length === 0);
+
+    // Ana's phone is lost: another device cannot take her name until the coach frees it.
+    assert.equal((await join(url, "Ana")).status, 409);
+    const free = await session.find('[data-testid="live-participant"][data-name="Ana"] [data-testid="live-free"]');
+    assert.equal(await session.attribute(free, "aria-label"), "Free the name Ana");
+    await session.click(free);
+    await session.click(await session.waitFor('[data-testid="live-participant"][data-name="Ana"] [data-testid="live-free-confirm"]'));
+    await waitFor("Ana no longer joined", async () => (await marks(session, "Ana"))?.joined === "false", 5000);
+    const lost = await vote(url, anaCookie, third, 2);
+    assert.equal(lost.status, 401, "the freed device must join again");
+    const spare = await join(url, "Ana");
+    assert.equal(spare.status, 200, "another device takes the freed name");
+    const spareCookie = spare.headers.get("set-cookie").split(";")[0];
+    assert.notEqual(spareCookie, anaCookie);
+    assert.equal((await vote(url, spareCookie, third, 2)).status, 200);
+    await waitFor("Ana joined and voted again", async () => {
+      const m = await marks(session, "Ana");
+      return m?.joined === "true" && m?.voted === "true";
+    }, 5000);
+    assert.deepEqual((await roomState(url, spareCookie)).you, { name: "Ana", vote: { level: 2 } });
+    fixture.screenshot("66-live-window-freed");
+
+    await session.click(await session.find('[data-testid="live-stop"]'));
+    await waitFor("the server stopped", async () => fetch(`${url}api/state`).then(() => false, () => true), 5000);
   } finally {
     await session.close();
   }

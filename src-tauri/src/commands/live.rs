@@ -2,12 +2,12 @@
 //! async runtime while the coach keeps it on; the practice on screen; the
 //! room as the coach sees it (who has joined, who has voted).
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Mutex;
 
 use mamos::app::live as app;
 use mamos::error::ErrorReport;
-use mamos::live::{default_bind_address, LiveServer, Roster};
+use mamos::live::{interfaces, listed_address, LiveServer, NetworkInterface, Roster};
 use mamos::live_view::RoomState;
 use qrcode::render::svg;
 use qrcode::QrCode;
@@ -51,22 +51,26 @@ pub struct LiveSession {
     qr_svg: String,
 }
 
-/// Starts live voting on `workshop_id` on the room's network (on this
-/// computer only with `loopback`, for a rehearsal), any free port; a server
+/// The addresses live voting may listen on, the default-route one first
+/// (the panel's default), loopback last (a rehearsal).
+#[tauri::command]
+pub fn live_interfaces() -> Result<Vec<NetworkInterface>, ErrorReport> {
+    interfaces().map_err(|error| ErrorReport::from(&error))
+}
+
+/// Starts live voting on `workshop_id` on `address`, one of [`live_interfaces`]
+/// (loopback: this computer only, for a rehearsal), any free port; a server
 /// already running (another workshop, or the same one) is stopped first.
 #[tauri::command]
 pub async fn start_live(
     db: State<'_, Db>,
     live: State<'_, Live>,
     workshop_id: i64,
-    loopback: bool,
+    address: String,
 ) -> Result<LiveSession, ErrorReport> {
+    let listed = interfaces().map_err(|error| ErrorReport::from(&error))?;
+    let ip = listed_address(&address, &listed).map_err(|error| ErrorReport::from(&error))?;
     live.stop();
-    let ip = if loopback {
-        IpAddr::V4(Ipv4Addr::LOCALHOST)
-    } else {
-        default_bind_address()
-    };
     let server = LiveServer::bind(&db.path, workshop_id, SocketAddr::new(ip, 0))
         .await
         .map_err(|error| ErrorReport::from(&error))?;
@@ -95,6 +99,15 @@ pub fn stop_live(live: State<'_, Live>) {
     live.stop();
 }
 
+/// The coach frees a participant's name: the device that took it must join
+/// again, and another may take it. False when no device held it (or live voting is off).
+#[tauri::command]
+pub fn free_live_name(live: State<'_, Live>, name: String) -> bool {
+    live.running()
+        .as_ref()
+        .is_some_and(|running| running.roster.free(&name))
+}
+
 /// The participants' URL as a QR code a phone camera reads from the back of the room.
 fn qr_svg(url: &str) -> Result<String, ErrorReport> {
     let code = QrCode::new(url.as_bytes()).map_err(|error| {
@@ -119,6 +132,16 @@ pub async fn focus_practice(
 ) -> Result<(), ErrorReport> {
     db.run(move |store| app::set_focus(store, workshop_id, &practice_id))
         .await
+}
+
+/// The practice on screen as stored: the window polls it to follow
+/// `mamos workshop focus` (and the server) without re-reading the workshop.
+#[tauri::command]
+pub async fn live_focus(
+    db: State<'_, Db>,
+    workshop_id: i64,
+) -> Result<Option<String>, ErrorReport> {
+    db.run(move |store| app::focus(store, workshop_id)).await
 }
 
 /// The room as the coach sees it: the practice on screen, who has joined

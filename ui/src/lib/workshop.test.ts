@@ -27,9 +27,10 @@ describe('workshopKeyAction', () => {
     expect(press('N')).toEqual({ type: 'vote_na' });
   });
 
-  it('Tab and P cycle participants, Shift goes back', () => {
+  it('Tab cycles participants, Shift goes back; P opens the projector view', () => {
     expect(press('Tab')).toEqual({ type: 'participant', delta: 1 });
-    expect(press('p')).toEqual({ type: 'participant', delta: 1 });
+    expect(press('p')).toEqual({ type: 'projector' });
+    expect(press('P')).toEqual({ type: 'projector' });
     expect(press('Tab', 'vote', 'other', { shiftKey: true })).toEqual({ type: 'participant', delta: -1 });
     expect(press('Tab', 'vote', 'button')).toEqual({ type: 'participant', delta: 1 });
   });

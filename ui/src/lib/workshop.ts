@@ -19,6 +19,7 @@ export type WorkshopAction =
   | { type: 'panel'; panel: WorkshopPanel }
   | { type: 'close_panel' }
   | { type: 'live' }
+  | { type: 'projector' }
   | { type: 'undo' }
   | { type: 'leave' };
 
@@ -62,9 +63,11 @@ export function workshopKeyAction(press: KeyPress, mode: WorkshopMode): Workshop
     case 'N':
       return { type: 'vote_na' };
     case 'Tab':
+      return { type: 'participant', delta: press.shiftKey ? -1 : 1 };
+    // The projector view: the whole window in large type for the room.
     case 'p':
     case 'P':
-      return { type: 'participant', delta: press.shiftKey ? -1 : 1 };
+      return { type: 'projector' };
     case 'r':
     case 'R':
       return { type: 'reveal' };
@@ -180,7 +183,7 @@ export function undoneText(undone: Undone): string {
 export const WORKSHOP_SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['0', '–', '4'], does: 'vote' },
   { keys: ['N'], does: 'N/A vote' },
-  { keys: ['Tab'], does: 'or P: next person' },
+  { keys: ['Tab'], does: 'next person' },
   { keys: ['R'], does: 'reveal' },
   { keys: ['M'], does: 'accept median' },
   { keys: ['A', '0–4'], does: 'set agreed' },
@@ -189,5 +192,6 @@ export const WORKSHOP_SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['D'], does: 'DORA' },
   { keys: ['E'], does: 'notes' },
   { keys: ['L'], does: 'live voting' },
+  { keys: ['P'], does: 'projector' },
   { keys: ['Esc'], does: 'leave' },
 ];

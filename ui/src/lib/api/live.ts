@@ -23,9 +23,34 @@ export interface CoachRoom {
   revealed: boolean;
 }
 
-/** Starts the server (on this computer only with `loopback`); one that runs already is stopped first. */
-export function startLive(workshopId: number, loopback: boolean): Promise<LiveSession> {
-  return invoke<LiveSession>('start_live', { workshopId, loopback });
+/** An address the server may listen on (the core's `NetworkInterface`). */
+export interface NetworkInterface {
+  /** The system's name of the interface: `wlan0`, `lo`… */
+  name: string;
+  address: string;
+  /** This computer only: a rehearsal. */
+  loopback: boolean;
+  /** The one the room's network reaches: listed first, the default choice. */
+  default_route: boolean;
+}
+
+export function liveInterfaces(): Promise<NetworkInterface[]> {
+  return invoke<NetworkInterface[]>('live_interfaces');
+}
+
+/** Starts the server on `address` (one of `liveInterfaces`); one that runs already is stopped first. */
+export function startLive(workshopId: number, address: string): Promise<LiveSession> {
+  return invoke<LiveSession>('start_live', { workshopId, address });
+}
+
+/** Forgets the device holding `name`: it must join again, another may take the name. False if none held it. */
+export function freeLiveName(name: string): Promise<boolean> {
+  return invoke<boolean>('free_live_name', { name });
+}
+
+/** The practice on screen as stored (moved by the CLI, the server or this window). */
+export function liveFocus(workshopId: number): Promise<string | null> {
+  return invoke<string | null>('live_focus', { workshopId });
 }
 
 export function stopLive(): Promise<void> {
