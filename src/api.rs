@@ -12,6 +12,14 @@ pub struct AppInfo {
     pub version: String,
 }
 
+/// An undo in the workshop screen: what was undone, for the status line, and
+/// the workshop after it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WorkshopUndo {
+    pub undone: crate::workshop::Undone,
+    pub state: crate::workshop::WorkshopState,
+}
+
 /// `T::decl(cfg)` for each type `T` listed.
 macro_rules! declarations {
     ($cfg:expr; $($ty:ty),+ $(,)?) => {
@@ -60,7 +68,8 @@ pub fn typescript_bindings() -> String {
         PlanDifference, Side, StatusChange, WorkshopChanges, WorkshopDifference,
     };
     use crate::workshop::{
-        Disagreement, FlaggedPractice, PracticeVotes, Vote, Workshop, WorkshopState,
+        Disagreement, FlaggedPractice, PracticeVotes, Undone, UndoneKind, Vote, Workshop,
+        WorkshopState,
     };
 
     let cfg = Config::new().with_large_int("number");
@@ -81,7 +90,8 @@ pub fn typescript_bindings() -> String {
         ReportWritten, DocumentKind, Paper, Scope, ReportRequest, ActionAdded, PlanOnDay,
         BundleWritten, CsvWritten, WorkshopChanges, WorkshopDifference, ChangedAction,
         StatusChange, CheckinWeeks, Side, PlanChanges, PlanDifference, Conflicting,
-        ImportConflict, ImportSummary, BackupWritten, Restored
+        ImportConflict, ImportSummary, BackupWritten, Restored, UndoneKind, Undone,
+        WorkshopUndo
     );
     let mut out = String::from(
         "// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.\n\

@@ -114,6 +114,25 @@ pub struct PracticeVotes {
     pub decided: bool,
 }
 
+/// What the coach can undo in a workshop: the last reveal or agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UndoneKind {
+    Reveal,
+    Agreement,
+}
+
+/// A reveal or an agreement undone.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Undone {
+    pub kind: UndoneKind,
+    pub practice_id: String,
+    /// The practice's number in the bank's order, from 1, as the screen shows it.
+    pub position: usize,
+    /// After an agreement undone, the agreed answer recorded again (`None`: none).
+    pub restored: Option<Answer>,
+}
+
 /// Everything the workshop screen needs: the workshop, its scores, and the votes per practice.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct WorkshopState {

@@ -279,6 +279,9 @@ fn everyday_database(anna: &Workspace) -> (String, String) {
         .ok(&["workshop", "start", "Votes", "--participants", "Ana,Ben"])
         .trim()
         .to_string();
+    // Two agreements: an undo gives back the first.
+    anna.ok(&["agree", &votes, PRACTICE, "1"]);
+    anna.ok(&["agree", &votes, PRACTICE, "3"]);
     (votes, copy)
 }
 
@@ -292,7 +295,7 @@ fn a_kill_during_any_writing_command_leaves_all_or_nothing_of_it() {
     let (bank, bundle) = (bank.to_str().unwrap(), bundle.to_str().unwrap());
     let base = ws.db();
     let before = dump(&base);
-    let commands: [(&str, Vec<&str>, u64); 7] = [
+    let commands: [(&str, Vec<&str>, u64); 8] = [
         ("vote", vec!["vote", &workshop, "Ana", PRACTICE, "4"], 1500),
         (
             "answer",
@@ -312,6 +315,7 @@ fn a_kill_during_any_writing_command_leaves_all_or_nothing_of_it() {
             vec!["workshop", "resolve", "Shared", "--keep", &copy],
             1500,
         ),
+        ("workshop undo", vec!["workshop", "undo", &workshop], 1500),
     ];
     let mut mid_write = 0;
     for (name, args, budget_ms) in &commands {

@@ -924,3 +924,45 @@ fn automatic_reveal_shows_the_votes_once_every_joined_device_has_voted() {
         .collect();
     assert_eq!(voted, [true, true, true]);
 }
+
+#[test]
+fn a_reveal_undone_with_the_cli_hides_the_votes_on_the_devices_and_reopens_the_vote() {
+    let db = Workspace::new();
+    let w = workshop(&db);
+    let practice = practices(1).remove(0);
+    db.ok(&["workshop", "focus", &w, &practice]);
+    let server = Server::start(&db, &w);
+    let mut ana = server.device("P01");
+    let mut ben = server.device("P02");
+    assert_eq!(ana.join().status, 200);
+    assert_eq!(ben.join().status, 200);
+    assert_eq!(ana.vote(level(&practice, 1)).unwrap().status, 200);
+    assert_eq!(ben.vote(level(&practice, 3)).unwrap().status, 200);
+    db.ok(&["reveal", &w, &practice]);
+    let mut events = Events::open(&server);
+    let revealed = ana.state();
+    assert_eq!(revealed["revealed"], true);
+    assert_eq!(revealed["votes"].as_array().unwrap().len(), 2);
+    assert_eq!(ana.vote(level(&practice, 2)).unwrap().status, 409);
+
+    db.ok(&["workshop", "undo", &w]);
+    events.expect_change_after(revealed["version"].as_u64().unwrap());
+    for (device, own) in [(&ana, 1), (&ben, 3)] {
+        let state = device.state();
+        assert_eq!(state["revealed"], false);
+        assert_eq!(state["votes"], Value::Null);
+        assert_eq!(state["spread"], Value::Null);
+        assert_eq!(
+            state["you"]["vote"],
+            json!({ "level": own }),
+            "its own vote stays"
+        );
+        let voted: Vec<&Value> = state["participants"].as_array().unwrap()[..2]
+            .iter()
+            .map(|p| &p["voted"])
+            .collect();
+        assert_eq!(voted, [true, true]);
+    }
+    // Hidden again, the vote is open again until the next reveal.
+    assert_eq!(ana.vote(level(&practice, 2)).unwrap().status, 200);
+}

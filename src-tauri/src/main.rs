@@ -81,6 +81,7 @@ fn main() {
             workshops::cast_vote,
             workshops::reveal_votes,
             workshops::agree,
+            workshops::undo_last,
             workshops::set_workshop_note,
             workshops::add_evidence,
             workshops::remove_evidence,

@@ -8,7 +8,7 @@ use crate::assessment::Evidence;
 use crate::dora::{DoraMetrics, DoraOutcome, FrequencyBand, ReportYear, TimeBand};
 use crate::scoring::Answer;
 use crate::store::Store;
-use crate::workshop::{parse_participants, FlaggedPractice, Workshop, WorkshopState};
+use crate::workshop::{parse_participants, FlaggedPractice, Undone, Workshop, WorkshopState};
 use crate::{Error, Result};
 
 /// A workshop to start.
@@ -105,6 +105,13 @@ pub fn agree(
 pub fn reveal(store: &mut Store, workshop_id: i64, practice_id: &str) -> Result<WorkshopState> {
     store.reveal(workshop_id, practice_id)?;
     store.workshop_state(workshop_id)
+}
+
+/// Undoes the workshop's last reveal (the votes hidden again, each voter's
+/// own vote kept) or agreement (the agreed answer before it restored), once:
+/// with nothing left to undo it is refused as a conflict.
+pub fn undo_last(store: &mut Store, workshop_id: i64) -> Result<Undone> {
+    store.undo_last(workshop_id)
 }
 
 /// The practices whose votes spread by two levels or more, or mix N/A with levels.

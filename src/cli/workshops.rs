@@ -9,6 +9,7 @@ use mamos::app::workshops::{self as app, CastVote, DoraChanges, NewEvidence, New
 use mamos::dora::{DoraOutcome, FrequencyBand, TimeBand};
 use mamos::live::{default_bind_address, LiveServer};
 use mamos::store::Store;
+use mamos::workshop::{Undone, UndoneKind};
 use mamos::Result;
 
 use super::{answer_text, optional, parse_answer, parse_date, print_json, today};
@@ -62,6 +63,13 @@ pub enum WorkshopCommand {
     /// The pace of live voting: a timebox per practice, the workshop's
     /// planned length, automatic reveal; prints it (with no flag, only prints it).
     Pace(super::pace::PaceArgs),
+    /// Undo the workshop's last reveal (the votes hidden again) or agreement
+    /// (the agreed answer before it back); once.
+    Undo {
+        workshop: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -202,8 +210,33 @@ pub fn run_workshop(store: &mut Store, command: WorkshopCommand) -> Result<()> {
             practice_id,
         } => live::set_focus(store, workshop, &practice_id)?,
         WorkshopCommand::Pace(args) => super::pace::run_pace(store, args)?,
+        WorkshopCommand::Undo { workshop, json } => {
+            let undone = app::undo_last(store, workshop)?;
+            if json {
+                print_json(&undone);
+            } else {
+                say!("{}", undone_text(&undone));
+            }
+        }
     }
     Ok(())
+}
+
+/// What an undo did, in a sentence.
+fn undone_text(undone: &Undone) -> String {
+    let practice = format!("practice {} ({})", undone.position, undone.practice_id);
+    match (undone.kind, &undone.restored) {
+        (UndoneKind::Reveal, _) => {
+            format!("undid the reveal of {practice}: its votes are hidden again")
+        }
+        (UndoneKind::Agreement, Some(answer)) => format!(
+            "undid the agreement on {practice}: the agreed answer is {} again",
+            answer_text(answer)
+        ),
+        (UndoneKind::Agreement, None) => {
+            format!("undid the agreement on {practice}: it has no agreed answer, as before")
+        }
+    }
 }
 
 /// Runs the live server on a runtime of its own until SIGINT or SIGTERM.

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_stable_ids.sql"),
     include_str!("migrations/0008_live_focus.sql"),
     include_str!("migrations/0009_live_pace.sql"),
+    include_str!("migrations/0010_workshop_undo.sql"),
 ];
 
 pub fn schema_version(conn: &Connection) -> rusqlite::Result<i64> {

@@ -478,29 +478,20 @@ impl Store {
     ) -> Result<()> {
         let answer = answer.as_ref().map(check_answer).transpose()?;
         let assessment_id = self.practice_in_current_assessment(component_id, practice_id)?;
-        self.write_answer(assessment_id, practice_id, answer.as_ref())
-    }
-
-    fn write_answer(
-        &mut self,
-        assessment_id: i64,
-        practice_id: &str,
-        answer: Option<&Answer>,
-    ) -> Result<()> {
-        let (level, reason) = match answer {
-            Some(Answer::Level { level }) => (Some(*level), None),
-            Some(Answer::NotApplicable { reason }) => (None, Some(reason.as_str())),
-            None => (None, None),
-        };
-        self.db(self.conn.execute(
-            "INSERT INTO answer (assessment_id, practice_id, level, na_reason, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (assessment_id, practice_id)
-             DO UPDATE SET level = excluded.level, na_reason = excluded.na_reason,
-                           updated_at = excluded.updated_at",
-            params![assessment_id, practice_id, level, reason, now()],
-        ))?;
-        self.drop_empty_answer(assessment_id, practice_id)
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let write = (|| {
+            write_answer_row(&tx, assessment_id, practice_id, answer.as_ref())?;
+            // An answer given here is newer than the workshop's last agreement on
+            // the practice: undoing that agreement would silently overwrite it.
+            tx.execute(
+                "DELETE FROM workshop_undo WHERE assessment_id = ?1 AND practice_id = ?2
+                 AND kind = 'agreement'",
+                params![assessment_id, practice_id],
+            )?;
+            Ok(())
+        })();
+        self.db(write)?;
+        self.db(tx.commit())
     }
 
     /// Records the note of one practice (an empty note removes it); committed at once.
@@ -519,13 +510,50 @@ impl Store {
     }
 
     fn drop_empty_answer(&self, assessment_id: i64, practice_id: &str) -> Result<()> {
-        self.db(self.conn.execute(
-            "DELETE FROM answer WHERE assessment_id = ?1 AND practice_id = ?2
-             AND level IS NULL AND na_reason IS NULL AND note = ''",
-            params![assessment_id, practice_id],
-        ))?;
-        Ok(())
+        self.db(drop_empty_answer_row(
+            &self.conn,
+            assessment_id,
+            practice_id,
+        ))
     }
+}
+
+/// Writes the agreed answer of one practice (`None` clears it, and a row left
+/// with neither answer nor note goes); on `conn` so a transaction can include it.
+pub(super) fn write_answer_row(
+    conn: &Connection,
+    assessment_id: i64,
+    practice_id: &str,
+    answer: Option<&Answer>,
+) -> rusqlite::Result<()> {
+    let (level, reason) = match answer {
+        Some(Answer::Level { level }) => (Some(*level), None),
+        Some(Answer::NotApplicable { reason }) => (None, Some(reason.as_str())),
+        None => (None, None),
+    };
+    conn.execute(
+        "INSERT INTO answer (assessment_id, practice_id, level, na_reason, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (assessment_id, practice_id)
+         DO UPDATE SET level = excluded.level, na_reason = excluded.na_reason,
+                       updated_at = excluded.updated_at",
+        params![assessment_id, practice_id, level, reason, now()],
+    )?;
+    drop_empty_answer_row(conn, assessment_id, practice_id)
+}
+
+/// Removes a practice's answer row once it holds neither an answer nor a note.
+fn drop_empty_answer_row(
+    conn: &Connection,
+    assessment_id: i64,
+    practice_id: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM answer WHERE assessment_id = ?1 AND practice_id = ?2
+         AND level IS NULL AND na_reason IS NULL AND note = ''",
+        params![assessment_id, practice_id],
+    )?;
+    Ok(())
 }
 
 /// The component row and its first assessment, in one transaction.

@@ -7,7 +7,7 @@ use super::{now, Store, HELD_ORDER};
 use crate::assessment::check_answer;
 use crate::scoring::Answer;
 use crate::workshop::{
-    disagreement, FlaggedPractice, PracticeVotes, Vote, Workshop, WorkshopState,
+    disagreement, FlaggedPractice, PracticeVotes, Undone, UndoneKind, Vote, Workshop, WorkshopState,
 };
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -176,6 +176,7 @@ impl Store {
                     "revealed",
                     "evidence",
                     "dora_metrics",
+                    "workshop_undo",
                 ] {
                     tx.execute(
                         &format!("DELETE FROM {table} WHERE assessment_id = ?1"),
@@ -274,7 +275,8 @@ impl Store {
         Ok(())
     }
 
-    /// Sets (or, with `None`, withdraws) the facilitator's agreed answer in a workshop.
+    /// Sets (or, with `None`, withdraws) the facilitator's agreed answer in a
+    /// workshop, and keeps the answer it replaces for an undo, in one transaction.
     pub fn agree(
         &mut self,
         workshop_id: i64,
@@ -283,17 +285,118 @@ impl Store {
     ) -> Result<()> {
         let answer = answer.as_ref().map(check_answer).transpose()?;
         self.practice_in_workshop(workshop_id, practice_id)?;
-        self.write_answer(workshop_id, practice_id, answer.as_ref())
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let write = (|| {
+            let (level, reason): (Option<u8>, Option<String>) = tx
+                .query_row(
+                    "SELECT level, na_reason FROM answer WHERE assessment_id = ?1 AND practice_id = ?2",
+                    params![workshop_id, practice_id],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?
+                .unwrap_or_default();
+            super::write_answer_row(&tx, workshop_id, practice_id, answer.as_ref())?;
+            tx.execute(
+                "INSERT OR REPLACE INTO workshop_undo (assessment_id, kind, practice_id, level, na_reason)
+                 VALUES (?1, 'agreement', ?2, ?3, ?4)",
+                params![workshop_id, practice_id, level, reason],
+            )?;
+            Ok(())
+        })();
+        self.db(write)?;
+        self.db(tx.commit())
     }
 
-    /// Shows the votes of one practice to the room.
+    /// Shows the votes of one practice to the room; a practice shown for the
+    /// first time becomes the workshop's last action, for an undo.
     pub fn reveal(&mut self, workshop_id: i64, practice_id: &str) -> Result<()> {
         self.practice_in_workshop(workshop_id, practice_id)?;
-        self.db(self.conn.execute(
-            "INSERT OR IGNORE INTO revealed (assessment_id, practice_id) VALUES (?1, ?2)",
-            params![workshop_id, practice_id],
-        ))?;
-        Ok(())
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let write = (|| {
+            let shown = tx.execute(
+                "INSERT OR IGNORE INTO revealed (assessment_id, practice_id) VALUES (?1, ?2)",
+                params![workshop_id, practice_id],
+            )?;
+            if shown > 0 {
+                tx.execute(
+                    "INSERT OR REPLACE INTO workshop_undo (assessment_id, kind, practice_id)
+                     VALUES (?1, 'reveal', ?2)",
+                    params![workshop_id, practice_id],
+                )?;
+            }
+            Ok(())
+        })();
+        self.db(write)?;
+        self.db(tx.commit())
+    }
+
+    /// Undoes the last reveal (the votes hidden again) or agreement (the
+    /// answer before it recorded again) of a workshop, once, in one transaction.
+    pub fn undo_last(&mut self, workshop_id: i64) -> Result<Undone> {
+        let workshop = self.workshop(workshop_id)?;
+        let tx = self.db(self.conn.unchecked_transaction())?;
+        let last = self.db(tx
+            .query_row(
+                "SELECT kind, practice_id, level, na_reason FROM workshop_undo WHERE assessment_id = ?1",
+                params![workshop_id],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, Option<u8>>(2)?,
+                        row.get::<_, Option<String>>(3)?,
+                    ))
+                },
+            )
+            .optional())?;
+        let Some((kind, practice_id, level, reason)) = last else {
+            return Err(Error::conflict(
+                "workshop",
+                format!(
+                    "nothing to undo in workshop {workshop_id} of {:?}: only the last reveal or agreement can be undone, once",
+                    workshop.component
+                ),
+            ));
+        };
+        let restored = answer_from_columns(level, reason);
+        let kind = match kind.as_str() {
+            "reveal" => UndoneKind::Reveal,
+            "agreement" => UndoneKind::Agreement,
+            other => {
+                return Err(Error::corrupt(
+                    format!("the last action of workshop {workshop_id}"),
+                    format!("unknown kind {other:?}"),
+                ))
+            }
+        };
+        let undo = (|| {
+            if kind == UndoneKind::Reveal {
+                tx.execute(
+                    "DELETE FROM revealed WHERE assessment_id = ?1 AND practice_id = ?2",
+                    params![workshop_id, practice_id],
+                )?;
+            } else {
+                super::write_answer_row(&tx, workshop_id, &practice_id, restored.as_ref())?;
+            }
+            tx.execute(
+                "DELETE FROM workshop_undo WHERE assessment_id = ?1",
+                params![workshop_id],
+            )?;
+            Ok(())
+        })();
+        self.db(undo)?;
+        self.db(tx.commit())?;
+        let bank = self.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
+        let position = bank
+            .practices()
+            .position(|(_, p)| p.id == practice_id)
+            .map_or(0, |i| i + 1);
+        Ok(Undone {
+            kind,
+            practice_id,
+            position,
+            restored,
+        })
     }
 
     /// Puts a practice on screen in a workshop (live voting) at `at` (Unix

@@ -13,6 +13,7 @@ export const KEY = {
   Escape: "\uE00C",
   Backspace: "\uE003",
   Tab: "\uE004",
+  Control: "\uE009",
 };
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
@@ -134,6 +135,18 @@ export class Session {
       { type: "keyDown", value: key },
       { type: "keyUp", value: key },
     ]);
+    await request("POST", `${this.url}/actions`, {
+      actions: [{ type: "key", id: "keyboard", actions }],
+    });
+    await request("DELETE", `${this.url}/actions`);
+  }
+
+  /** Presses keys together, as Ctrl+Z: each down in order, then up in reverse. */
+  async chord(...keys) {
+    const actions = [
+      ...keys.map((key) => ({ type: "keyDown", value: key })),
+      ...[...keys].reverse().map((key) => ({ type: "keyUp", value: key })),
+    ];
     await request("POST", `${this.url}/actions`, {
       actions: [{ type: "key", id: "keyboard", actions }],
     });

@@ -1,5 +1,6 @@
 //! Workshops: votes, reveal, agreement, notes, evidence and DORA metrics.
 
+use mamos::api::WorkshopUndo;
 use mamos::app::workshops::{self as app, CastVote, NewEvidence, NewWorkshop};
 use mamos::dora::{DoraMetrics, DoraOutcome, ReportYear};
 use mamos::error::ErrorReport;
@@ -86,6 +87,17 @@ pub async fn agree(
 ) -> Result<WorkshopState, ErrorReport> {
     db.run(move |store| app::agree(store, workshop_id, &practice_id, answer))
         .await
+}
+
+/// Undoes the workshop's last reveal or agreement (once).
+#[tauri::command]
+pub async fn undo_last(db: State<'_, Db>, workshop_id: i64) -> Result<WorkshopUndo, ErrorReport> {
+    db.run(move |store| {
+        let undone = app::undo_last(store, workshop_id)?;
+        let state = app::workshop_state(store, workshop_id)?;
+        Ok(WorkshopUndo { undone, state })
+    })
+    .await
 }
 
 /// Writes a practice's note from the (current) workshop.

@@ -900,3 +900,17 @@ safety_backup: string,
  * (with its `-wal` beside it, if it had one), not a checked copy.
  */
 damaged: boolean, };
+
+export type UndoneKind = "reveal" | "agreement";
+
+export type Undone = { kind: UndoneKind, practice_id: string, 
+/**
+ * The practice's number in the bank's order, from 1, as the screen shows it.
+ */
+position: number, 
+/**
+ * After an agreement undone, the agreed answer recorded again (`None`: none).
+ */
+restored: Answer | null, };
+
+export type WorkshopUndo = { undone: Undone, state: WorkshopState, };

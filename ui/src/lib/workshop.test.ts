@@ -8,6 +8,7 @@ import {
   nextToVote,
   pillarProgress,
   resumeIndex,
+  undoneText,
   workshopKeyAction,
   type WorkshopMode,
 } from './workshop';
@@ -48,6 +49,18 @@ describe('workshopKeyAction', () => {
     expect(press('Escape', 'agree')).toEqual({ type: 'cancel' });
     expect(press('7', 'agree')).toEqual({ type: 'cancel' });
     expect(press('r', 'agree')).toEqual({ type: 'cancel' });
+  });
+
+  it('U and Ctrl+Z (Cmd+Z) undo, but a text field keeps its own Ctrl+Z', () => {
+    expect(press('u')).toEqual({ type: 'undo' });
+    expect(press('U')).toEqual({ type: 'undo' });
+    expect(press('z', 'vote', 'other', { ctrlKey: true })).toEqual({ type: 'undo' });
+    expect(press('z', 'vote', 'button', { metaKey: true })).toEqual({ type: 'undo' });
+    expect(press('z', 'vote', 'text', { ctrlKey: true })).toBeNull();
+    expect(press('z', 'vote', 'other', { ctrlKey: true, shiftKey: true })).toBeNull();
+    expect(press('z')).toBeNull();
+    expect(press('z', 'notes', 'other', { ctrlKey: true })).toBeNull();
+    expect(press('u', 'agree')).toEqual({ type: 'cancel' });
   });
 
   it('a lone modifier key neither acts nor cancels the agree mode', () => {
@@ -162,6 +175,18 @@ describe('formatting what the core returns', () => {
     expect(answerValue({ kind: 'not_applicable', reason: 'x' })).toBe('na');
     expect(answerValue(null)).toBe('none');
     expect(answerValue(undefined)).toBe('none');
+  });
+
+  it('an undo says what it undid and what is recorded again', () => {
+    expect(undoneText({ kind: 'reveal', practice_id: 'methods.ci', position: 7, restored: null })).toBe(
+      'Undid the reveal of practice 7: its votes are hidden again.',
+    );
+    expect(
+      undoneText({ kind: 'agreement', practice_id: 'm', position: 2, restored: { kind: 'level', level: 3 } }),
+    ).toBe('Undid the agreement on practice 2: the agreed answer is 3 again.');
+    expect(undoneText({ kind: 'agreement', practice_id: 'm', position: 2, restored: null })).toBe(
+      'Undid the agreement on practice 2: no agreed answer, as before.',
+    );
   });
 
   it('pillar progress counts N/A as done', () => {

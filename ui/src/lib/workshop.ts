@@ -1,7 +1,8 @@
 // The workshop screen's rules that need no window: what a key does, who votes
 // next, how a disagreement reads. The core computes every median, agreed
 // answer and disagreement; these functions only pick and format.
-import type { Answer, Disagreement, PillarScore, PracticeVotes } from './bindings';
+import type { Answer, Disagreement, PillarScore, PracticeVotes, Undone } from './bindings';
+import { answerMark } from './format';
 import { isShortcutPress, levelKey, type KeyPress, type Shortcut } from './keyboard';
 
 export type WorkshopAction =
@@ -19,6 +20,7 @@ export type WorkshopAction =
   | { type: 'close_panel' }
   | { type: 'live' }
   | { type: 'projector' }
+  | { type: 'undo' }
   | { type: 'leave' };
 
 /** The panels that take the place of the level descriptors: DORA metrics (D), notes and evidence (E). */
@@ -33,6 +35,7 @@ export type WorkshopMode = 'vote' | 'agree' | WorkshopPanel;
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 
 export function workshopKeyAction(press: KeyPress, mode: WorkshopMode): WorkshopAction | null {
+  if (isUndoPress(press)) return mode === 'vote' ? { type: 'undo' } : null;
   if (!isShortcutPress(press)) return null;
   const { key } = press;
   if (MODIFIERS.has(key)) return null;
@@ -82,11 +85,20 @@ export function workshopKeyAction(press: KeyPress, mode: WorkshopMode): Workshop
     case 'ArrowUp':
     case 'PageUp':
       return { type: 'move', delta: -1 };
+    case 'u':
+    case 'U':
+      return { type: 'undo' };
     case 'Escape':
       return { type: 'leave' };
     default:
       return null;
   }
+}
+
+/** Ctrl+Z (Cmd+Z on a Mac) outside a text field, which keeps its own undo. */
+function isUndoPress(press: KeyPress): boolean {
+  const command = Boolean(press.ctrlKey) !== Boolean(press.metaKey);
+  return command && !press.shiftKey && !press.altKey && press.target !== 'text' && (press.key === 'z' || press.key === 'Z');
 }
 
 /** With a panel open: its key closes it, the other panel's key switches, Esc closes; notes follow the arrows. */
@@ -159,6 +171,14 @@ export function resumeIndex(practices: readonly PracticeVotes[]): number {
   return index < 0 ? 0 : index;
 }
 
+/** The status line after an undo: "Undid the reveal of practice 7". */
+export function undoneText(undone: Undone): string {
+  const practice = `practice ${undone.position}`;
+  if (undone.kind === 'reveal') return `Undid the reveal of ${practice}: its votes are hidden again.`;
+  const before = undone.restored ? `the agreed answer is ${answerMark(undone.restored)} again` : 'no agreed answer, as before';
+  return `Undid the agreement on ${practice}: ${before}.`;
+}
+
 /** The workshop shortcuts as shown on screen. */
 export const WORKSHOP_SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['0', '–', '4'], does: 'vote' },
@@ -167,6 +187,7 @@ export const WORKSHOP_SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['R'], does: 'reveal' },
   { keys: ['M'], does: 'accept median' },
   { keys: ['A', '0–4'], does: 'set agreed' },
+  { keys: ['U'], does: 'or Ctrl+Z: undo' },
   { keys: ['←', '→'], does: 'practice' },
   { keys: ['D'], does: 'DORA' },
   { keys: ['E'], does: 'notes' },

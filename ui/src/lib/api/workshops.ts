@@ -3,7 +3,7 @@
 // state and goes through the single write queue, so states apply in order.
 import { invoke } from '@tauri-apps/api/core';
 import { openUrl } from '@tauri-apps/plugin-opener';
-import type { Answer, Workshop, WorkshopState } from '../bindings';
+import type { Answer, Workshop, WorkshopState, WorkshopUndo } from '../bindings';
 import { serial } from './queue';
 
 /** Starts a workshop today; `participants` as typed: "Ana, Ben, Chloé". */
@@ -56,4 +56,9 @@ export function removeEvidence(workshopId: number, evidenceId: number): Promise<
 /** Opens a link `safeHref` allowed in the system browser, never in the app's own window. */
 export function openEvidenceLink(href: string): Promise<void> {
   return openUrl(href);
+}
+
+/** Undoes the workshop's last reveal or agreement, once; says what it undid. */
+export function undoLast(workshopId: number): Promise<WorkshopUndo> {
+  return serial(() => invoke<WorkshopUndo>('undo_last', { workshopId }));
 }
