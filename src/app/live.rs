@@ -2,10 +2,15 @@
 //! may join, a vote from a device (through the keyboard's use case), and the
 //! pace (timebox, planned length, automatic reveal). The clock is read here.
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use crate::app::workshops::{self, CastVote};
-use crate::live_view::{participant_named, room_view, Pace, Room, RoomState};
+use crate::live_view::{participant_named, room_view, Pace, PaceClock, Room, RoomState};
+use crate::model::Bank;
 use crate::scoring::Answer;
 use crate::store::Store;
+use crate::workshop::{Vote, Workshop};
 use crate::{Error, Result};
 
 /// Puts a practice of the workshop's bank on screen (the window, the CLI and
@@ -73,6 +78,25 @@ pub fn room(
     viewer: Option<&str>,
     version: u64,
 ) -> Result<RoomState> {
+    Ok(room_data(store, workshop_id)?.view(joined, viewer, version))
+}
+
+/// What the room shows, as stored: read once per change, every device's
+/// view is then made from it without reading the database again.
+#[derive(Debug)]
+pub struct RoomData {
+    workshop: Workshop,
+    bank: Arc<Bank>,
+    focus: Option<String>,
+    revealed: bool,
+    /// The votes on the practice on screen.
+    votes: Vec<Vote>,
+    pace: Pace,
+    clock: PaceClock,
+    decided: BTreeSet<String>,
+}
+
+pub fn room_data(store: &Store, workshop_id: i64) -> Result<RoomData> {
     let workshop = store.workshop(workshop_id)?;
     let bank = store.shared_bank(&workshop.bank_id, &workshop.bank_version)?;
     let focus = store.focus(workshop_id)?;
@@ -85,19 +109,35 @@ pub fn room(
     };
     let (pace, clock) = store.pace(workshop_id)?;
     let decided = store.decided_practices(workshop_id)?;
-    let room = Room {
-        workshop: &workshop,
-        bank: &bank,
-        focus: focus.as_deref(),
+    Ok(RoomData {
+        workshop,
+        bank,
+        focus,
         revealed,
-        votes: &votes,
-        joined,
+        votes,
         pace,
         clock,
-        decided: &decided,
-        now: now(),
-    };
-    Ok(room_view(&room, viewer, version))
+        decided,
+    })
+}
+
+impl RoomData {
+    /// The room as the device of `viewer` sees it now (the timebox counts down).
+    pub fn view(&self, joined: &[String], viewer: Option<&str>, version: u64) -> RoomState {
+        let room = Room {
+            workshop: &self.workshop,
+            bank: &self.bank,
+            focus: self.focus.as_deref(),
+            revealed: self.revealed,
+            votes: &self.votes,
+            joined,
+            pace: self.pace,
+            clock: self.clock,
+            decided: &self.decided,
+            now: now(),
+        };
+        room_view(&room, viewer, version)
+    }
 }
 
 /// The participant's name as the workshop lists it, for a device joining as

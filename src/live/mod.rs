@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -37,7 +37,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 const RATE_PER_SECOND: f64 = 20.0;
 const RATE_BURST: f64 = 40.0;
 /// How often the server looks for changes made by the window or the CLI.
-const POLL_EVERY: Duration = Duration::from_millis(200);
+const POLL_EVERY: Duration = Duration::from_millis(100);
 const COOKIE: &str = "mamos_live";
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -68,6 +68,9 @@ struct Shared {
     reader: Mutex<Store>,
     /// Votes on their way to the writer, which commits those waiting together.
     ballots: mpsc::UnboundedSender<Ballot>,
+    /// The room as last read, with the version it was read at: the devices
+    /// re-reading after a change share one read of the database.
+    room: Mutex<Option<(u64, Arc<app::RoomData>)>>,
     /// Device secret (the cookie) → the participant's name it took.
     devices: Mutex<HashMap<String, String>>,
     /// Counts the changes the room sees; each one is a `state` event.
@@ -98,6 +101,7 @@ impl LiveServer {
             store: Mutex::new(store),
             reader: Mutex::new(reader),
             ballots: ballot_box,
+            room: Mutex::default(),
             devices: Mutex::default(),
             version: watch::Sender::new(1),
             limits: Mutex::default(),
@@ -377,15 +381,22 @@ async fn record_ballots(shared: Arc<Shared>, mut ballots: mpsc::UnboundedReceive
             .map(|ballot| (ballot.vote, ballot.reply))
             .unzip();
         let workshop_id = shared.workshop_id;
+        let joined: Vec<String> = shared.devices().values().cloned().collect();
         let recorded = shared
-            .with_store(move |store| app::device_votes(store, workshop_id, &votes))
+            .with_store(move |store| {
+                let results = app::device_votes(store, workshop_id, &votes)?;
+                // Before the replies, on the same thread: the last vote's 200
+                // finds the practice revealed.
+                if results.iter().any(Result::is_ok) {
+                    auto_reveal(app::reveal_if_everyone_voted(store, workshop_id, &joined));
+                }
+                Ok(results)
+            })
             .await;
         match recorded {
             Ok(results) => {
                 if results.iter().any(Result::is_ok) {
                     shared.changed();
-                    // Before the replies: the last vote's 200 finds the practice revealed.
-                    reveal_if_everyone_voted(&shared).await;
                 }
                 for (reply, result) in replies.into_iter().zip(results) {
                     let _ = reply.send(result.map_err(|error| refuse_error(&error)));
@@ -424,14 +435,26 @@ async fn reveal_if_everyone_voted(shared: &Arc<Shared>) {
     let joined: Vec<String> = shared.devices().values().cloned().collect();
     let workshop_id = shared.workshop_id;
     let revealed = shared
-        .with_store(move |store| app::reveal_if_everyone_voted(store, workshop_id, &joined))
+        .with_store(move |store| {
+            Ok(auto_reveal(app::reveal_if_everyone_voted(
+                store,
+                workshop_id,
+                &joined,
+            )))
+        })
         .await;
-    match revealed {
-        Ok(true) => shared.changed(),
-        Ok(false) => {}
-        // The vote itself is stored: the coach can still reveal with R.
-        Err(error) => eprintln!("mamos live: automatic reveal: {error}"),
+    if revealed.unwrap_or(false) {
+        shared.changed();
     }
+}
+
+/// Whether the automatic reveal revealed; its failure is only reported:
+/// the votes are stored, and the coach can still reveal with R.
+fn auto_reveal(revealed: Result<bool>) -> bool {
+    revealed.unwrap_or_else(|error| {
+        eprintln!("mamos live: automatic reveal: {error}");
+        false
+    })
 }
 
 fn device_secret(headers: &HeaderMap) -> Option<String> {
@@ -509,16 +532,40 @@ async fn state(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respons
     let viewer = shared.device(&headers).map(|(_, name)| name);
     let joined: Vec<String> = shared.devices().values().cloned().collect();
     let version = *shared.version.borrow();
-    let workshop_id = shared.workshop_id;
-    let room = shared
-        .with_reader(move |store| {
-            app::room(store, workshop_id, &joined, viewer.as_deref(), version)
-        })
-        .await;
-    match room {
-        Ok(room) => Json(room).into_response(),
+    match room_at(&shared, version).await {
+        Ok(room) => Json(room.view(&joined, viewer.as_deref(), version)).into_response(),
         Err(error) => refuse_error(&error),
     }
+}
+
+/// The room at `version`, read from the database by the first device that
+/// asks after a change; the others get the same read. A change the server
+/// has not noticed yet is at most one poll away, and its event follows.
+async fn room_at(shared: &Arc<Shared>, version: u64) -> Result<Arc<app::RoomData>> {
+    let cached = move |shared: &Shared| {
+        lock(&shared.room)
+            .as_ref()
+            .filter(|(read_at, _)| *read_at == version)
+            .map(|(_, room)| Arc::clone(room))
+    };
+    if let Some(room) = cached(shared) {
+        return Ok(room);
+    }
+    let reading = Arc::clone(shared);
+    shared
+        .with_reader(move |store| {
+            // Another device may have read it while this one waited for the connection.
+            if let Some(room) = cached(&reading) {
+                return Ok(room);
+            }
+            let room = Arc::new(app::room_data(store, reading.workshop_id)?);
+            let mut last = lock(&reading.room);
+            if last.as_ref().is_none_or(|(read_at, _)| *read_at < version) {
+                *last = Some((version, Arc::clone(&room)));
+            }
+            Ok(room)
+        })
+        .await
 }
 
 /// A JSON body, or why it is refused (413 too large, 400 malformed).
@@ -638,6 +685,7 @@ async fn vote(
     headers: HeaderMap,
     body: std::result::Result<Bytes, BytesRejection>,
 ) -> Response {
+    let received = Instant::now();
     let Some((_, name)) = shared.device(&headers) else {
         return refuse(
             StatusCode::UNAUTHORIZED,
@@ -675,8 +723,19 @@ async fn vote(
         Ok(Err(refusal)) => return refusal,
         Err(_) => return not_recorded(),
     }
+    // How long the vote waited from its arrival to its commit (the bench reads it).
+    let timing = format!(
+        "commit;dur={:.3}",
+        received.elapsed().as_secs_f64() * 1000.0
+    );
     let shown = crate::live_view::ShownAnswer::from(&answer);
-    Json(json!({ "practice": request.practice, "vote": shown })).into_response()
+    let mut response = Json(json!({ "practice": request.practice, "vote": shown })).into_response();
+    if let Ok(timing) = HeaderValue::from_str(&timing) {
+        response
+            .headers_mut()
+            .insert(HeaderName::from_static("server-timing"), timing);
+    }
+    response
 }
 
 async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
