@@ -47,6 +47,11 @@ pub fn typescript_bindings() -> String {
     use crate::history::{
         Comparison, OverallDelta, PillarDelta, PracticeDelta, TrendPoint, WorkshopPair,
     };
+    use crate::live::{LiveSession, NetworkInterface};
+    use crate::live_view::{
+        Agenda, Pace, RevealedVote, RoomLevel, RoomPace, RoomParticipant, RoomPractice, RoomState,
+        RoomWorkshop, ShownAnswer, Spread, Texts, Viewer,
+    };
     use crate::model::{
         Bank, Blueprint, BlueprintDescription, Impact, Improvement, Level, LocalizedText, Owner,
         Pillar, PillarId, PillarName, Practice,
@@ -91,7 +96,9 @@ pub fn typescript_bindings() -> String {
         BundleWritten, CsvWritten, WorkshopChanges, WorkshopDifference, ChangedAction,
         StatusChange, CheckinWeeks, Side, PlanChanges, PlanDifference, Conflicting,
         ImportConflict, ImportSummary, BackupWritten, Restored, UndoneKind, Undone,
-        WorkshopUndo
+        WorkshopUndo, Texts, RoomWorkshop, RoomLevel, RoomPractice, RoomParticipant,
+        ShownAnswer, RevealedVote, Spread, Viewer, Pace, Agenda, RoomPace, RoomState,
+        NetworkInterface, LiveSession
     );
     let mut out = String::from(
         "// Generated from the Rust types by `mamos::api::typescript_bindings`; do not edit.\n\

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::model::{Bank, LocalizedText};
 use crate::scoring::Answer;
@@ -17,7 +18,7 @@ use crate::workshop::{Vote, Workshop};
 use crate::{Error, Result};
 
 /// A text in both languages of the page; French falls back to English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Texts {
     pub en: String,
     pub fr: String,
@@ -32,13 +33,13 @@ impl From<&LocalizedText> for Texts {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomWorkshop {
     pub component: String,
     pub held_on: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomLevel {
     pub level: u8,
     pub name: Texts,
@@ -46,7 +47,7 @@ pub struct RoomLevel {
 }
 
 /// The practice on screen with the texts a participant votes on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomPractice {
     pub id: String,
     /// 1-based, in bank order.
@@ -58,7 +59,7 @@ pub struct RoomPractice {
     pub levels: Vec<RoomLevel>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomParticipant {
     pub name: String,
     /// A device has taken this name.
@@ -68,11 +69,18 @@ pub struct RoomParticipant {
 }
 
 /// A vote as the room sees it: `{"level": 2}` or `{"na": true, "reason": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(untagged)]
 pub enum ShownAnswer {
-    Level { level: u8 },
-    NotApplicable { na: bool, reason: String },
+    Level {
+        level: u8,
+    },
+    NotApplicable {
+        /// Always true: the key that tells an N/A from a level.
+        #[ts(type = "true")]
+        na: bool,
+        reason: String,
+    },
 }
 
 impl From<&Answer> for ShownAnswer {
@@ -87,7 +95,7 @@ impl From<&Answer> for ShownAnswer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RevealedVote {
     pub participant: String,
     #[serde(flatten)]
@@ -95,7 +103,7 @@ pub struct RevealedVote {
 }
 
 /// How far apart the revealed votes are.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Spread {
     /// `None` when every vote is N/A (or there is none).
     pub lowest: Option<u8>,
@@ -105,14 +113,14 @@ pub struct Spread {
 }
 
 /// The viewer, once their device has joined, and their own vote on the practice on screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Viewer {
     pub name: String,
     pub vote: Option<ShownAnswer>,
 }
 
 /// The participant API's `state`: everything one device may see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomState {
     pub version: u64,
     pub workshop: RoomWorkshop,
@@ -126,7 +134,7 @@ pub struct RoomState {
 }
 
 /// How a live workshop is paced, as the coach set it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Pace {
     /// The time given to each practice, in seconds; `None`: no timebox.
     pub timebox_seconds: Option<u32>,
@@ -174,7 +182,7 @@ pub struct PaceClock {
 }
 
 /// Practices with an agreed answer (`done`) and without (`left`), of `total`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Agenda {
     pub done: usize,
     pub left: usize,
@@ -183,7 +191,7 @@ pub struct Agenda {
 
 /// The pace as the room sees it at one moment: devices count down from the
 /// seconds left themselves (their clocks need not agree with the coach's).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RoomPace {
     pub timebox_seconds: Option<u32>,
     pub length_minutes: Option<u32>,

@@ -221,8 +221,17 @@ pub fn default_bind_address() -> IpAddr {
     }
 }
 
+/// What the window's live panel shows once the server runs: the participants'
+/// URL and its QR code (an SVG document). Here, not in the desktop crate, so
+/// its TypeScript type is generated with the others.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct LiveSession {
+    pub url: String,
+    pub qr_svg: String,
+}
+
 /// A network interface address live voting may listen on.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct NetworkInterface {
     /// The system's name of the interface (`wlan0`, `lo`…).
     pub name: String,

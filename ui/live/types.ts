@@ -1,66 +1,36 @@
-// The participant API of a live workshop (/tmp contract, served by src/live/ in Rust):
-// what `GET ./api/state` answers. Every string here comes from the network: set it with textContent only.
+// The participant API of a live workshop (served by src/live/ in Rust): what `GET ./api/state` answers.
+// Generated from the Rust types (`mamos::live_view`, in ../src/lib/bindings.ts); type-only imports,
+// so nothing of the window's code reaches the page's bundle. The page's own names are kept.
+// Every string here comes from the network: set it with textContent only.
+import type {
+  RevealedVote,
+  RoomLevel,
+  RoomPace,
+  RoomParticipant,
+  RoomPractice,
+  RoomState,
+  ShownAnswer,
+  Spread,
+  Texts,
+} from '../src/lib/bindings';
+
+export type { RoomPace, Spread };
 
 export type Lang = 'en' | 'fr';
 
 /** A bank text in both languages (a text missing in French already falls back to English). */
-export interface BankText {
-  en: string;
-  fr: string;
-}
+export type BankText = Texts;
 
-export interface LevelText {
-  level: number;
-  name: BankText;
-  descriptor: BankText;
-}
+export type LevelText = RoomLevel;
 
-export interface Practice {
-  id: string;
-  position: number;
-  count: number;
-  pillar: BankText;
-  title: BankText;
-  question: BankText;
-  levels: LevelText[];
-}
+export type Practice = RoomPractice;
 
-export interface Participant {
-  name: string;
-  joined: boolean;
-  voted: boolean;
-}
+export type Participant = RoomParticipant;
 
-export type RoomVote = { participant: string; level: number } | { participant: string; na: true; reason: string };
+/** A revealed vote: `{participant, level}` or `{participant, na: true, reason}`. */
+export type RoomVote = RevealedVote;
 
-export type OwnVote = { level: number } | { na: true; reason: string };
+/** This device's own vote, visible to it before the reveal. */
+export type OwnVote = ShownAnswer;
 
-export interface Spread {
-  lowest: number | null;
-  highest: number | null;
-  disagreement: boolean;
-}
-
-/** How the coach paces the room; seconds left are counted by the server when the state was read. */
-export interface RoomPace {
-  timebox_seconds: number | null;
-  length_minutes: number | null;
-  /** Seconds left on the practice on screen, negative once over time; null without a timebox. */
-  timebox_left: number | null;
-  agenda: { done: number; left: number; total: number };
-  /** Seconds left for the workshop, negative once over; null without a planned length. */
-  workshop_left: number | null;
-  auto_reveal: boolean;
-}
-
-export interface LiveState {
-  version: number;
-  workshop: { component: string; held_on: string };
-  practice: Practice | null;
-  participants: Participant[];
-  revealed: boolean;
-  votes: RoomVote[] | null;
-  spread: Spread | null;
-  you: { name: string; vote: OwnVote | null } | null;
-  pace: RoomPace;
-}
+export type LiveState = RoomState;

@@ -7,11 +7,10 @@ use std::sync::Mutex;
 
 use mamos::app::live as app;
 use mamos::error::ErrorReport;
-use mamos::live::{interfaces, listed_address, LiveServer, NetworkInterface, Roster};
+use mamos::live::{interfaces, listed_address, LiveServer, LiveSession, NetworkInterface, Roster};
 use mamos::live_view::{Pace, RoomState};
 use qrcode::render::svg;
 use qrcode::QrCode;
-use serde::Serialize;
 use tauri::State;
 use tokio::sync::oneshot;
 
@@ -42,13 +41,6 @@ impl Live {
             let _ = running.stop.send(());
         }
     }
-}
-
-/// What the panel shows: the participants' URL and its QR code (an SVG document).
-#[derive(Serialize)]
-pub struct LiveSession {
-    url: String,
-    qr_svg: String,
 }
 
 /// The addresses live voting may listen on, the default-route one first

@@ -914,3 +914,95 @@ position: number,
 restored: Answer | null, };
 
 export type WorkshopUndo = { undone: Undone, state: WorkshopState, };
+
+export type Texts = { en: string, fr: string, };
+
+export type RoomWorkshop = { component: string, held_on: string, };
+
+export type RoomLevel = { level: number, name: Texts, descriptor: Texts, };
+
+export type RoomPractice = { id: string, 
+/**
+ * 1-based, in bank order.
+ */
+position: number, count: number, pillar: Texts, title: Texts, question: Texts, levels: Array<RoomLevel>, };
+
+export type RoomParticipant = { name: string, 
+/**
+ * A device has taken this name.
+ */
+joined: boolean, 
+/**
+ * Has voted on the practice on screen (from a device or the keyboard).
+ */
+voted: boolean, };
+
+export type ShownAnswer = { level: number, } | { 
+/**
+ * Always true: the key that tells an N/A from a level.
+ */
+na: true, reason: string, };
+
+export type RevealedVote = { participant: string, } & ({ level: number, } | { 
+/**
+ * Always true: the key that tells an N/A from a level.
+ */
+na: true, reason: string, });
+
+export type Spread = { 
+/**
+ * `None` when every vote is N/A (or there is none).
+ */
+lowest: number | null, highest: number | null, 
+/**
+ * The same rule as the workshop screen's flag.
+ */
+disagreement: boolean, };
+
+export type Viewer = { name: string, vote: ShownAnswer | null, };
+
+export type Pace = { 
+/**
+ * The time given to each practice, in seconds; `None`: no timebox.
+ */
+timebox_seconds: number | null, 
+/**
+ * The planned length of the workshop, in minutes; `None`: open-ended.
+ */
+length_minutes: number | null, 
+/**
+ * Reveal the practice on screen once every joined participant has voted.
+ */
+auto_reveal: boolean, };
+
+export type Agenda = { done: number, left: number, total: number, };
+
+export type RoomPace = { timebox_seconds: number | null, length_minutes: number | null, 
+/**
+ * Seconds left on the timebox of the practice on screen, negative once
+ * over time; `None` without a timebox or a practice on screen.
+ */
+timebox_left: number | null, agenda: Agenda, 
+/**
+ * Seconds left for the workshop, negative once over; `None` without a
+ * planned length or before the first practice was put on screen.
+ */
+workshop_left: number | null, auto_reveal: boolean, };
+
+export type RoomState = { version: number, workshop: RoomWorkshop, practice: RoomPractice | null, participants: Array<RoomParticipant>, revealed: boolean, votes: Array<RevealedVote> | null, spread: Spread | null, you: Viewer | null, pace: RoomPace, };
+
+export type NetworkInterface = { 
+/**
+ * The system's name of the interface (`wlan0`, `lo`…).
+ */
+name: string, address: string, 
+/**
+ * On this computer only: for a rehearsal.
+ */
+loopback: boolean, 
+/**
+ * The interface with the default route, the one the room's network reaches.
+ */
+default_route: boolean, };
+
+export type LiveSession = { url: string, qr_svg: string, };

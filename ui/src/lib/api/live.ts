@@ -1,56 +1,15 @@
 // Live voting: the participants' server of a workshop (its URL and QR code),
 // the practice on screen the phones follow, and the room as the coach sees it.
 import { invoke } from '@tauri-apps/api/core';
+import type { LiveSession, NetworkInterface, Pace, RoomState } from '../bindings';
 import { serial } from './queue';
 
-/** The participants' URL and its QR code, an SVG document. */
-export interface LiveSession {
-  url: string;
-  qr_svg: string;
-}
+// The room's types are generated from the Rust types (`mamos::live_view`, `mamos::live`): a change
+// there fails `npm run check` here instead of the panel at run time.
+export type { LiveSession, NetworkInterface, Pace, RoomPace, RoomParticipant } from '../bindings';
 
-/** A participant of the room: whether a device took their name, whether they voted on the practice on screen. */
-export interface RoomParticipant {
-  name: string;
-  joined: boolean;
-  voted: boolean;
-}
-
-/** How the coach paces the workshop (the core's `Pace`). */
-export interface Pace {
-  /** Seconds per practice; null: no timebox. */
-  timebox_seconds: number | null;
-  /** The planned length of the workshop in minutes; null: open-ended. */
-  length_minutes: number | null;
-  /** Reveal once every joined participant has voted. */
-  auto_reveal: boolean;
-}
-
-/** The pace as the room sees it when read: seconds left are negative once over time. */
-export interface RoomPace extends Pace {
-  timebox_left: number | null;
-  agenda: { done: number; left: number; total: number };
-  workshop_left: number | null;
-}
-
-/** The part of the core's `RoomState` (the participant API's `state`, seen by nobody in particular) the panel shows. */
-export interface CoachRoom {
-  practice: { id: string; position: number; count: number } | null;
-  participants: RoomParticipant[];
-  revealed: boolean;
-  pace: RoomPace;
-}
-
-/** An address the server may listen on (the core's `NetworkInterface`). */
-export interface NetworkInterface {
-  /** The system's name of the interface: `wlan0`, `lo`… */
-  name: string;
-  address: string;
-  /** This computer only: a rehearsal. */
-  loopback: boolean;
-  /** The one the room's network reaches: listed first, the default choice. */
-  default_route: boolean;
-}
+/** The room as the coach sees it: the core's `RoomState` seen by nobody in particular (`you` null, no levels before the reveal). */
+export type CoachRoom = RoomState;
 
 export function liveInterfaces(): Promise<NetworkInterface[]> {
   return invoke<NetworkInterface[]>('live_interfaces');
