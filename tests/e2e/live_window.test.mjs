@@ -310,12 +310,13 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     assert.ok(clockPx >= 48, `the countdown in ${clockPx} px`);
     assert.match(await session.text(await session.find('[data-testid="projector-position"]')),
       /^Pratique 7 sur 52 · \d+ faites · reste \d+ min$/);
+    const done = Number(await projectorAttr(session, "projector-position", "data-done"));
     fixture.screenshot("68-projector-timebox-fr");
     await session.click(await session.find('[data-testid="projector-lang"][data-lang="en"]'));
     await waitFor("English on the projector", async () => (await projectorAttr(session, "projector", "data-lang")) === "en");
     assert.match(await session.text(await session.find('[data-testid="projector-position"]')),
       /^Practice 7 of 52 · \d+ done · \d+ min left$/);
-    assert.match(await session.text(await session.find('[data-testid="projector-countdown"]')), /^1:\d\d\s+left on this practice$/);
+    assert.match(await session.text(await session.find('[data-testid="projector-countdown"]')), /^[12]:\d\d\s+left on this practice$/);
     fixture.screenshot("67-projector-timebox-en");
     await session.click(await session.find('[data-testid="projector-lang"][data-lang="fr"]'));
     await waitFor("French again", async () => (await projectorAttr(session, "projector", "data-lang")) === "fr");
@@ -343,11 +344,27 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     assert.equal(await session.text(await session.find('[data-testid="projector-undone"]')),
       "↶ Accord sur la pratique 6 annulé : pas de réponse retenue, comme avant");
     assert.equal(await projectorAttr(session, "projector-agreed", "data-decided"), "false", "back to the median");
+    await waitFor("the agenda counts one practice less done", async () =>
+      (await projectorAttr(session, "projector-position", "data-done")) === String(done - 1), 3000);
+    assert.equal(
+      await session.execute(`
+        const line = document.querySelector('[data-testid="projector-undone"]');
+        const box = line.getBoundingClientRect();
+        return line.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));`),
+      true,
+      "the undo status is in view, not under the window's own status line",
+    );
     fixture.screenshot("69-projector-undone-fr");
     // → again: the status is gone with the move, the phones follow.
     await session.press(ARROW_RIGHT);
     await waitFor("the phones back on practice 7", async () => (await roomState(url)).practice?.id === third, 5000);
     assert.equal((await session.findAll('[data-testid="projector-undone"]')).length, 0, "the undo status left with the move");
+    // The shortest timebox runs out: the clock turns into "over time" and counts up.
+    fixture.cli("workshop", "pace", workshopId, "--timebox", "10s");
+    await waitFor("over time on the projector", async () =>
+      (await projectorAttr(session, "projector-countdown", "data-over")) === "true", 15000);
+    assert.match(await session.text(await session.find('[data-testid="projector-countdown"]')), /^\+0:\d\d\s+temps dépassé$/);
+    fixture.screenshot("70-projector-over-time-fr");
     await session.press("\uE00C");
     await waitFor("the projector closed", async () => (await session.findAll('[data-testid="projector"]')).length === 0);
     assert.equal((await session.findAll('[data-testid="workshop-screen"]')).length, 1, "Esc left the projector, not the workshop");
