@@ -354,6 +354,11 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
       true,
       "the undo status is in view, not under the window's own status line",
     );
+    assert.equal(
+      await session.execute(`return document.querySelector('[data-testid="projector-undone"]').closest('[role="status"]') !== null`),
+      true,
+      "a screen reader hears the undo",
+    );
     fixture.screenshot("69-projector-undone-fr");
     // → again: the status is gone with the move, the phones follow.
     await session.press(ARROW_RIGHT);
