@@ -401,6 +401,14 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
 
     await session.click(await session.find('[data-testid="live-stop"]'));
     await waitFor("the server stopped", async () => fetch(`${url}api/state`).then(() => false, () => true), 5000);
+
+    // Live voting off, the pace is still the stored one: the projector counts (over time by now), nobody joined.
+    await session.press("p");
+    await waitFor("the countdown without live voting", async () =>
+      (await projectorAttr(session, "projector-countdown", "data-over")) === "true", 5000);
+    assert.equal((await session.findAll('[data-testid="projector-person"][data-joined="true"]')).length, 0);
+    await session.press("p");
+    await waitFor("the projector closed again", async () => (await session.findAll('[data-testid="projector"]')).length === 0);
   } finally {
     await session.close();
   }
