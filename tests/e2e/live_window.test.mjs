@@ -206,8 +206,8 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     await session.click(await session.waitFor('[data-testid="open-workshop"]'));
     await session.waitFor('[data-testid="workshop-screen"]');
     const start = await practiceOnScreen(session);
-    // The first test switched automatic reveal on; here the coach reveals with R.
-    fixture.cli("workshop", "pace", workshopId, "--auto-reveal", "off");
+    // The first test switched automatic reveal on and set a timebox; here the coach reveals with R, untimed.
+    fixture.cli("workshop", "pace", workshopId, "--auto-reveal", "off", "--timebox", "off");
 
     // `mamos workshop focus` moves the open window within about a second, live voting on or off.
     const target = practiceIds[4];
@@ -242,6 +242,7 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
       const px = (id) => parseFloat(getComputedStyle(document.querySelector('[data-testid="' + id + '"]')).fontSize);
       return [px('projector-title'), px('projector-question'), window.innerWidth, window.innerHeight];`);
     assert.ok(sizes[0] >= 40 && sizes[1] >= 28, `title ${sizes[0]} px, question ${sizes[1]} px`);
+    assert.equal((await session.findAll('[data-testid="projector-countdown"]')).length, 0, "no countdown without a timebox");
 
     // Ana and Ben vote from their phones, Chloé on the keyboard (Tab twice selects her): the count follows.
     const ana = await join(url, "Ana");
@@ -272,9 +273,14 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     assert.ok(JSON.stringify(disagreements).includes(practice), "the CLI flags the same practice");
     fixture.screenshot("63-projector-revealed-en");
 
-    // A then 3 sets the agreed level; the projector shows it.
-    await session.press("a", "3");
+    // A waits for a digit, and the room sees it; 3 sets the agreed level, the projector shows it.
+    await session.press("a");
+    await waitFor("the agree mode on the projector", async () =>
+      (await session.findAll('[data-testid="projector-agreeing"]')).length === 1);
+    assert.equal(await session.text(await session.find('[data-testid="projector-agreeing"]')), "Agreeing: press 0–4 or N");
+    await session.press("3");
     await waitFor("the agreed level", async () => (await projectorAttr(session, "projector-agreed", "data-value")) === "3");
+    assert.equal((await session.findAll('[data-testid="projector-agreeing"]')).length, 0, "the agree mode ended");
 
     // French for the room: bank texts and labels; remembered when the view opens again.
     await session.click(await session.find('[data-testid="projector-lang"][data-lang="fr"]'));
@@ -289,6 +295,31 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     await waitFor("the phones follow", async () => (await roomState(url)).practice?.id === third, 5000);
     assert.equal(await session.text(await session.find('[data-testid="projector-count"]')), "0 sur 3 ont voté");
     fixture.screenshot("65-projector-before-reveal-fr");
+
+    // A 2-minute timebox and a 90-minute workshop set from the CLI: the projector counts down in large type
+    // (read through the window's room, live voting on or off) with the agenda, in both languages.
+    fixture.cli("workshop", "pace", workshopId, "--timebox", "2m", "--length", "90m");
+    const left = await waitFor("the countdown on the projector", async () => {
+      const shown = await projectorAttr(session, "projector-countdown", "data-left");
+      return shown !== null && Number(shown);
+    }, 5000);
+    assert.ok(left > 100 && left <= 120, `${left} s left of 2 min`);
+    assert.equal(await projectorAttr(session, "projector-countdown", "data-over"), "false");
+    const clockPx = await session.execute(
+      "return parseFloat(getComputedStyle(document.querySelector('[data-testid=\"projector-countdown\"] .clock')).fontSize)");
+    assert.ok(clockPx >= 48, `the countdown in ${clockPx} px`);
+    assert.match(await session.text(await session.find('[data-testid="projector-position"]')),
+      /^Pratique 7 sur 52 · \d+ faites · reste \d+ min$/);
+    const done = Number(await projectorAttr(session, "projector-position", "data-done"));
+    fixture.screenshot("68-projector-timebox-fr");
+    await session.click(await session.find('[data-testid="projector-lang"][data-lang="en"]'));
+    await waitFor("English on the projector", async () => (await projectorAttr(session, "projector", "data-lang")) === "en");
+    assert.match(await session.text(await session.find('[data-testid="projector-position"]')),
+      /^Practice 7 of 52 · \d+ done · \d+ min left$/);
+    assert.match(await session.text(await session.find('[data-testid="projector-countdown"]')), /^[12]:\d\d\s+left on this practice$/);
+    fixture.screenshot("67-projector-timebox-en");
+    await session.click(await session.find('[data-testid="projector-lang"][data-lang="fr"]'));
+    await waitFor("French again", async () => (await projectorAttr(session, "projector", "data-lang")) === "fr");
     // N under the view: the reason field shows above it, on top (not hidden under the view); Esc cancels it only.
     await session.press("n");
     await session.waitFor('[data-testid="workshop-na-reason"]');
@@ -304,6 +335,41 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
     await waitFor("the reason field closed", async () =>
       (await session.findAll('[data-testid="workshop-na-reason"]')).length === 0);
     assert.equal((await session.findAll('[data-testid="projector"]')).length, 1, "the view stays");
+
+    // U under the view undoes the agreement on practice 6: the window goes back to it and the projector says so.
+    await session.press("u");
+    await waitFor("the undo on the projector", async () =>
+      (await projectorAttr(session, "projector-undone", "data-kind")) === "agreement");
+    assert.equal(await projectorAttr(session, "projector-position", "data-position"), "6");
+    assert.equal(await session.text(await session.find('[data-testid="projector-undone"]')),
+      "↶ Accord sur la pratique 6 annulé : pas de réponse retenue, comme avant");
+    assert.equal(await projectorAttr(session, "projector-agreed", "data-decided"), "false", "back to the median");
+    await waitFor("the agenda counts one practice less done", async () =>
+      (await projectorAttr(session, "projector-position", "data-done")) === String(done - 1), 3000);
+    assert.equal(
+      await session.execute(`
+        const line = document.querySelector('[data-testid="projector-undone"]');
+        const box = line.getBoundingClientRect();
+        return line.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));`),
+      true,
+      "the undo status is in view, not under the window's own status line",
+    );
+    assert.equal(
+      await session.execute(`return document.querySelector('[data-testid="projector-undone"]').closest('[role="status"]') !== null`),
+      true,
+      "a screen reader hears the undo",
+    );
+    fixture.screenshot("69-projector-undone-fr");
+    // → again: the status is gone with the move, the phones follow.
+    await session.press(ARROW_RIGHT);
+    await waitFor("the phones back on practice 7", async () => (await roomState(url)).practice?.id === third, 5000);
+    assert.equal((await session.findAll('[data-testid="projector-undone"]')).length, 0, "the undo status left with the move");
+    // The shortest timebox runs out: the clock turns into "over time" and counts up.
+    fixture.cli("workshop", "pace", workshopId, "--timebox", "10s");
+    await waitFor("over time on the projector", async () =>
+      (await projectorAttr(session, "projector-countdown", "data-over")) === "true", 15000);
+    assert.match(await session.text(await session.find('[data-testid="projector-countdown"]')), /^\+0:\d\d\s+temps dépassé$/);
+    fixture.screenshot("70-projector-over-time-fr");
     await session.press("\uE00C");
     await waitFor("the projector closed", async () => (await session.findAll('[data-testid="projector"]')).length === 0);
     assert.equal((await session.findAll('[data-testid="workshop-screen"]')).length, 1, "Esc left the projector, not the workshop");
@@ -335,6 +401,14 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
 
     await session.click(await session.find('[data-testid="live-stop"]'));
     await waitFor("the server stopped", async () => fetch(`${url}api/state`).then(() => false, () => true), 5000);
+
+    // Live voting off, the pace is still the stored one: the projector counts (over time by now), nobody joined.
+    await session.press("p");
+    await waitFor("the countdown without live voting", async () =>
+      (await projectorAttr(session, "projector-countdown", "data-over")) === "true", 5000);
+    assert.equal((await session.findAll('[data-testid="projector-person"][data-joined="true"]')).length, 0);
+    await session.press("p");
+    await waitFor("the projector closed again", async () => (await session.findAll('[data-testid="projector"]')).length === 0);
   } finally {
     await session.close();
   }

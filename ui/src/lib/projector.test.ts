@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Vote } from './bindings';
+import { deadlinesOf, secondsLeft } from './countdown';
 import {
+  agendaLine,
   disagreementLine,
+  projectorCountdown,
   projectorLabels,
   projectorLang,
   spreadLine,
@@ -70,5 +73,66 @@ describe('spread', () => {
     expect(disagreementLine({ kind: 'mixed_not_applicable' }, projectorLabels('fr'))).toBe(
       'N/A mêlés à des niveaux : à discuter',
     );
+  });
+});
+
+describe('the pace on the projector', () => {
+  const en = projectorLabels('en');
+  const fr = projectorLabels('fr');
+
+  it('says where the workshop is: practice, done, time left or over', () => {
+    expect(agendaLine(6, 52, 12, 40 * 60, en)).toBe('Practice 6 of 52 · 12 done · 40 min left');
+    expect(agendaLine(6, 52, 12, 40 * 60, fr)).toBe('Pratique 6 sur 52 · 12 faites · reste 40 min');
+    // A started minute counts, over time too.
+    expect(agendaLine(6, 52, 12, 61, en)).toBe('Practice 6 of 52 · 12 done · 2 min left');
+    expect(agendaLine(6, 52, 0, -90, en)).toBe('Practice 6 of 52 · 0 done · 2 min over time');
+    expect(agendaLine(6, 52, 0, -90, fr)).toBe('Pratique 6 sur 52 · 0 faites · 2 min de dépassement');
+  });
+
+  it('leaves out what is not known: the room not read yet, an open-ended workshop', () => {
+    expect(agendaLine(1, 52, null, null, en)).toBe('Practice 1 of 52');
+    expect(agendaLine(1, 52, 3, null, en)).toBe('Practice 1 of 52 · 3 done');
+  });
+
+  it('counts the timebox down, then shows the time over', () => {
+    expect(projectorCountdown(null, en)).toBeNull();
+    expect(projectorCountdown(75, en)).toEqual({ left: 75, clock: '1:15', over: false, label: 'left on this practice' });
+    expect(projectorCountdown(0, en)).toMatchObject({ clock: '0:00', over: false });
+    expect(projectorCountdown(-10, en)).toEqual({ left: -10, clock: '+0:10', over: true, label: 'over time' });
+    expect(projectorCountdown(-10, fr)).toMatchObject({ clock: '+0:10', label: 'temps dépassé' });
+  });
+
+  it('ticks from the seconds read, steady across re-reads a second apart', () => {
+    const read = deadlinesOf({ timebox_left: 120, workshop_left: null }, 5_000, null);
+    const reread = deadlinesOf({ timebox_left: 119, workshop_left: null }, 5_900, read);
+    expect(reread).toEqual(read);
+    const shown = (now: number) => projectorCountdown(secondsLeft(reread.timebox!, now), en)!.clock;
+    expect([shown(5_000), shown(5_999), shown(6_000), shown(125_000), shown(126_000)]).toEqual([
+      '2:00',
+      '2:00',
+      '1:59',
+      '0:00',
+      '+0:01',
+    ]);
+  });
+});
+
+describe('what the coach just did', () => {
+  it('tells of an undone reveal or agreement in the projector language', () => {
+    const reveal = { kind: 'reveal', practice_id: 'methods.ci', position: 7, restored: null } as const;
+    expect(projectorLabels('en').undone(reveal)).toBe('Undid the reveal of practice 7: its votes are hidden again');
+    expect(projectorLabels('fr').undone(reveal)).toBe(
+      'Révélation de la pratique 7 annulée : ses votes sont de nouveau cachés',
+    );
+    const agreement = { ...reveal, kind: 'agreement', restored: { kind: 'level', level: 2 } } as const;
+    expect(projectorLabels('en').undone(agreement)).toBe('Undid the agreement on practice 7: the agreed answer is 2 again');
+    expect(projectorLabels('fr').undone({ ...agreement, restored: null })).toBe(
+      'Accord sur la pratique 7 annulé : pas de réponse retenue, comme avant',
+    );
+  });
+
+  it('says A waits for the agreed level', () => {
+    expect(projectorLabels('en').agreeing).toBe('Agreeing: press 0–4 or N');
+    expect(projectorLabels('fr').agreeing).toBe('Accord : appuyez sur 0–4 ou N');
   });
 });

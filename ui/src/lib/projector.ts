@@ -1,7 +1,10 @@
 // The projector view's rules that need no window: its two languages and few
 // labels (the window's own i18n is a later issue), the votes as cards, the
-// spread. The core computes the votes, the disagreement and the agreed answer.
-import type { Answer, Disagreement, Vote } from './bindings';
+// spread, the agenda and the timebox, what the coach just did. The core
+// computes the votes, the disagreement, the agreed answer and the time left.
+import type { Answer, Disagreement, Undone, Vote } from './bindings';
+import { clockText, minutesOf } from './countdown';
+import { answerMark } from './format';
 
 export type ProjectorLang = 'en' | 'fr';
 export const PROJECTOR_LANGS: readonly ProjectorLang[] = ['en', 'fr'];
@@ -22,6 +25,14 @@ export interface ProjectorLabels {
   agreed: string;
   language: string;
   leave: string;
+  done: (done: number) => string;
+  minutesLeft: (minutes: number) => string;
+  minutesOver: (minutes: number) => string;
+  timeboxLeft: string;
+  timeboxOver: string;
+  /** The coach pressed A: the next key sets the agreed answer. */
+  agreeing: string;
+  undone: (undone: Undone) => string;
 }
 
 const LABELS: Record<ProjectorLang, ProjectorLabels> = {
@@ -39,6 +50,18 @@ const LABELS: Record<ProjectorLang, ProjectorLabels> = {
     agreed: 'Agreed',
     language: 'Projector language',
     leave: 'Leave the projector view (P or Esc)',
+    done: (done) => `${done} done`,
+    minutesLeft: (minutes) => `${minutes} min left`,
+    minutesOver: (minutes) => `${minutes} min over time`,
+    timeboxLeft: 'left on this practice',
+    timeboxOver: 'over time',
+    agreeing: 'Agreeing: press 0–4 or N',
+    undone: (undone) =>
+      undone.kind === 'reveal'
+        ? `Undid the reveal of practice ${undone.position}: its votes are hidden again`
+        : `Undid the agreement on practice ${undone.position}: ${
+            undone.restored ? `the agreed answer is ${answerMark(undone.restored)} again` : 'no agreed answer, as before'
+          }`,
   },
   fr: {
     practice: (position, count) => `Pratique ${position} sur ${count}`,
@@ -54,6 +77,18 @@ const LABELS: Record<ProjectorLang, ProjectorLabels> = {
     agreed: 'Retenu',
     language: 'Langue du projecteur',
     leave: 'Quitter la vue projecteur (P ou Échap)',
+    done: (done) => `${done} faites`,
+    minutesLeft: (minutes) => `reste ${minutes} min`,
+    minutesOver: (minutes) => `${minutes} min de dépassement`,
+    timeboxLeft: 'restant pour cette pratique',
+    timeboxOver: 'temps dépassé',
+    agreeing: 'Accord : appuyez sur 0–4 ou N',
+    undone: (undone) =>
+      undone.kind === 'reveal'
+        ? `Révélation de la pratique ${undone.position} annulée : ses votes sont de nouveau cachés`
+        : `Accord sur la pratique ${undone.position} annulé : ${
+            undone.restored ? `la réponse retenue redevient ${answerMark(undone.restored)}` : 'pas de réponse retenue, comme avant'
+          }`,
   },
 };
 
@@ -120,4 +155,38 @@ export function disagreementLine(disagreement: Disagreement, labels: ProjectorLa
   return disagreement.kind === 'spread'
     ? `${labels.discuss}: ${disagreement.low}–${disagreement.high}`
     : labels.mixedNotApplicable;
+}
+
+/** "Practice 6 of 52 · 12 done · 40 min left": `done` is null until the room is read, `workshopLeft` (seconds,
+ *  negative once over) null for an open-ended workshop. */
+export function agendaLine(
+  position: number,
+  count: number,
+  done: number | null,
+  workshopLeft: number | null,
+  labels: ProjectorLabels,
+): string {
+  const parts = [labels.practice(position, count)];
+  if (done !== null) parts.push(labels.done(done));
+  if (workshopLeft !== null) {
+    const minutes = minutesOf(workshopLeft);
+    parts.push(workshopLeft >= 0 ? labels.minutesLeft(minutes) : labels.minutesOver(minutes));
+  }
+  return parts.join(' · ');
+}
+
+export interface ProjectorCountdown {
+  /** Whole seconds left, negative once over time. */
+  left: number;
+  /** "1:23", over time "+0:10". */
+  clock: string;
+  over: boolean;
+  label: string;
+}
+
+/** The timebox of the practice on screen counted down to `left` seconds; null without a timebox. */
+export function projectorCountdown(left: number | null, labels: ProjectorLabels): ProjectorCountdown | null {
+  if (left === null) return null;
+  const over = left < 0;
+  return { left, clock: clockText(left), over, label: over ? labels.timeboxOver : labels.timeboxLeft };
 }
