@@ -457,13 +457,31 @@ impl Store {
     /// The votes on one practice of a workshop, participants in their listed
     /// order: what a device's page shows, without reading the whole workshop.
     pub fn votes_on(&self, workshop_id: i64, practice_id: &str) -> Result<Vec<Vote>> {
-        let mut stmt = self.db(self.conn.prepare_cached(
+        let votes = self.keyed_answers(
             "SELECT p.name, v.level, v.na_reason
              FROM vote v JOIN participant p ON p.id = v.participant_id
              WHERE p.assessment_id = ?1 AND v.practice_id = ?2 ORDER BY p.position",
-        ))?;
+            params![workshop_id, practice_id],
+        )?;
+        Ok(votes
+            .into_iter()
+            .map(|(participant, answer)| Vote {
+                participant,
+                answer,
+            })
+            .collect())
+    }
+
+    /// The rows of `sql`, whose columns are a key, a level and an N/A reason,
+    /// as answers by key (rows with neither are left out).
+    fn keyed_answers(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Vec<(String, Answer)>> {
+        let mut stmt = self.db(self.conn.prepare_cached(sql))?;
         let rows = self.db(stmt
-            .query_map(params![workshop_id, practice_id], |row| {
+            .query_map(params, |row| {
                 Ok((
                     row.get::<_, String>(0)?,
                     row.get::<_, Option<u8>>(1)?,
@@ -473,11 +491,8 @@ impl Store {
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
         Ok(rows
             .into_iter()
-            .filter_map(|(participant, level, reason)| {
-                answer_from_columns(level, reason).map(|answer| Vote {
-                    participant,
-                    answer,
-                })
+            .filter_map(|(key, level, reason)| {
+                answer_from_columns(level, reason).map(|answer| (key, answer))
             })
             .collect())
     }
@@ -578,24 +593,11 @@ impl Store {
 
     /// The answers the facilitator set (or gave directly, without votes), by practice.
     pub(super) fn facilitator_answers(&self, workshop_id: i64) -> Result<BTreeMap<String, Answer>> {
-        let mut stmt = self.db(self.conn.prepare_cached(
+        let answers = self.keyed_answers(
             "SELECT practice_id, level, na_reason FROM answer WHERE assessment_id = ?1",
-        ))?;
-        let rows = self.db(stmt
-            .query_map(params![workshop_id], |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, Option<u8>>(1)?,
-                    row.get::<_, Option<String>>(2)?,
-                ))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>()))?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(practice, level, reason)| {
-                answer_from_columns(level, reason).map(|answer| (practice, answer))
-            })
-            .collect())
+            params![workshop_id],
+        )?;
+        Ok(answers.into_iter().collect())
     }
 
     pub fn workshop_state(&self, workshop_id: i64) -> Result<WorkshopState> {
