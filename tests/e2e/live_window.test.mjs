@@ -309,7 +309,7 @@ test("the window follows the CLI's focus, the projector shows the room, the coac
       "return parseFloat(getComputedStyle(document.querySelector('[data-testid=\"projector-countdown\"] .clock')).fontSize)");
     assert.ok(clockPx >= 48, `the countdown in ${clockPx} px`);
     assert.match(await session.text(await session.find('[data-testid="projector-position"]')),
-      /^Pratique 7 sur 52 · \d+ faites · reste \d+ min$/);
+      /^Pratique 7 sur 52 · \d+ faites? · reste \d+ min$/);
     const done = Number(await projectorAttr(session, "projector-position", "data-done"));
     fixture.screenshot("68-projector-timebox-fr");
     await session.click(await session.find('[data-testid="projector-lang"][data-lang="en"]'));

@@ -43,6 +43,7 @@ const en = {
   errorStatus: 'The coach’s computer answered with an error ({status}). Try again.',
   paceTitle: 'Pace',
   agendaDone: '{done} done',
+  agendaDoneOne: '{done} done',
   agendaDoneOf: '{done} of {total} done',
   agendaMinutesLeft: '{minutes} min left',
   agendaMinutesOver: '{minutes} min over time',
@@ -97,6 +98,8 @@ const fr: Record<Key, string> = {
   errorStatus: 'L’ordinateur de l’animateur a répondu par une erreur ({status}). Réessayez.',
   paceTitle: 'Rythme',
   agendaDone: '{done} faites',
+  // French keeps 0 and 1 singular.
+  agendaDoneOne: '{done} faite',
   agendaDoneOf: '{done} sur {total} faites',
   agendaMinutesLeft: 'reste {minutes} min',
   agendaMinutesOver: '{minutes} min de dépassement',

@@ -72,6 +72,8 @@ describe('the pace line', () => {
   it('shows no countdown without a timebox or a practice on screen, and the agenda in French', () => {
     const none = deadlinesOf({ ...pace, timebox_left: null, workshop_left: null }, 0, null);
     expect(paceView(state(), 'fr', none, 0)).toEqual({ agenda: 'Pratique 3 sur 52 · 12 faites', countdown: null });
+    const one = { ...pace, timebox_left: null, workshop_left: null, agenda: { ...pace.agenda, done: 1 } };
+    expect(paceView(state({ pace: one }), 'fr', none, 0).agenda).toBe('Pratique 3 sur 52 · 1 faite');
     const waiting = paceView(state({ practice: null }), 'en', deadlinesOf(pace, 0, null), 0);
     expect(waiting).toEqual({ agenda: '12 of 52 done · 40 min left', countdown: null });
   });

@@ -31,7 +31,7 @@ export function paceView(state: LiveState, lang: Lang, deadlines: Deadlines, now
   parts.push(
     practice === null
       ? t(lang, 'agendaDoneOf', { done: pace.agenda.done, total: pace.agenda.total })
-      : t(lang, 'agendaDone', { done: pace.agenda.done }),
+      : t(lang, pace.agenda.done < 2 ? 'agendaDoneOne' : 'agendaDone', { done: pace.agenda.done }),
   );
   if (deadlines.workshop !== null) {
     const seconds = secondsLeft(deadlines.workshop, now);

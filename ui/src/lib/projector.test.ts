@@ -86,7 +86,7 @@ describe('the pace on the projector', () => {
     // A started minute counts, over time too.
     expect(agendaLine(6, 52, 12, 61, en)).toBe('Practice 6 of 52 · 12 done · 2 min left');
     expect(agendaLine(6, 52, 0, -90, en)).toBe('Practice 6 of 52 · 0 done · 2 min over time');
-    expect(agendaLine(6, 52, 0, -90, fr)).toBe('Pratique 6 sur 52 · 0 faites · 2 min de dépassement');
+    expect(agendaLine(6, 52, 0, -90, fr)).toBe('Pratique 6 sur 52 · 0 faite · 2 min de dépassement');
   });
 
   it('leaves out what is not known: the room not read yet, an open-ended workshop', () => {

@@ -77,7 +77,8 @@ const LABELS: Record<ProjectorLang, ProjectorLabels> = {
     agreed: 'Retenu',
     language: 'Langue du projecteur',
     leave: 'Quitter la vue projecteur (P ou Échap)',
-    done: (done) => `${done} faites`,
+    // French keeps 0 and 1 singular.
+    done: (done) => `${done} ${done < 2 ? 'faite' : 'faites'}`,
     minutesLeft: (minutes) => `reste ${minutes} min`,
     minutesOver: (minutes) => `${minutes} min de dépassement`,
     timeboxLeft: 'restant pour cette pratique',
