@@ -1,7 +1,8 @@
 # Mamos: `make run` starts the desktop app, `make test` runs every test.
 # Both install what is missing first: Debian/Ubuntu packages (as root or with
 # sudo; otherwise the exact apt line is printed), npm packages, tauri-driver,
-# then build. One cargo profile (dev) serves the app, the CLI and the tests.
+# then build. One cargo profile (dev) serves the app, the CLI and the tests;
+# `make package` and `make bench` build in release.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -22,13 +23,15 @@ E2E_ENV := WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1 NO
 
 .PHONY: bench
 .PHONY: help run test deps deps-system deps-test-system deps-ui deps-tauri-driver \
-        build build-ui test-rust test-ui test-e2e lint generated clean
+        build build-ui test-rust test-ui test-e2e lint generated clean package test-package
 
 help:
 	@echo "make run    install what is missing, build, and start the Mamos desktop app"
 	@echo "make test   install what is missing, then run every test (lint, Rust, UI, PDF, desktop end to end)"
 	@echo "make lint   cargo fmt --check and cargo clippy -D warnings"
 	@echo "make bench  the speed and memory budgets (release build), see docs/performance.md"
+	@echo "make package    the .deb and .rpm for Linux x86_64 (release build) in target/release/bundle/"
+	@echo "make test-package   install the .deb on this machine, check it, remove it (root)"
 	@echo "make generated   rewrite the files generated from the Rust types (JSON Schema, TypeScript)"
 
 # --- installing -------------------------------------------------------------
@@ -83,6 +86,17 @@ build: deps build-ui
 run: build
 	target/debug/mamos-desktop
 
+# The packages: one release build of the CLI and the desktop app, then the
+# Tauri bundler of the npm package @tauri-apps/cli. One cargo invocation for
+# both: built apart, their shared dependencies get different feature sets and
+# compile twice. The .deb and .rpm install the CLI as /usr/bin/mamos
+# (bundle.linux.*.files in src-tauri/tauri.conf.json). AppImage is configured
+# but not built: its bundler downloads tools at build time.
+package: deps build-ui
+	$(CARGO) build --release -p mamos -p mamos-desktop --features mamos-desktop/custom-protocol
+	cd src-tauri && ../ui/node_modules/.bin/tauri bundle --ci --bundles deb,rpm
+	@ls -l target/release/mamos target/release/mamos-desktop target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+
 generated:
 	MAMOS_UPDATE_GENERATED=1 $(CARGO) test -p mamos --test generated_files
 
@@ -99,6 +113,10 @@ test: deps-test-system deps-ui deps-tauri-driver
 test-ui: deps-ui
 	cd ui && $(NPM) run check
 	cd ui && $(NPM) test
+
+# Installs the .deb of `make package` on this machine (root), runs it, purges it.
+test-package: deps-test-system
+	bash tests/package/install.sh
 
 # Unit tests, CLI integration tests on temp databases, PDF checks (qpdf, poppler).
 test-rust:

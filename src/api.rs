@@ -5,11 +5,15 @@
 use serde::Serialize;
 use ts_rs::{Config, TS};
 
-/// Where the desktop app keeps its data, shown in the UI.
+/// Where the desktop app keeps its data and what it is, shown in the UI (*About Mamos*).
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppInfo {
     pub db_path: String,
+    /// The folder holding the database and its `backups/`.
+    pub data_folder: String,
     pub version: String,
+    /// The built-in bank's id and version, e.g. `mamos-qe 1.0.0`.
+    pub bank_version: String,
 }
 
 /// An undo in the workshop screen: what was undone, for the status line, and

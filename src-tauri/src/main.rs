@@ -64,6 +64,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::open_data_folder,
             commands::list_blueprints,
             components::list_components,
             components::add_component,

@@ -29,10 +29,19 @@ use mamos::scoring::Answer;
 use mamos::store::{default_db_path, Store};
 use mamos::{Error, ErrorCode, Result};
 
+/// `mamos --version`: this build's version, then the built-in bank's.
+static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "{}\nbuilt-in bank {}",
+        env!("CARGO_PKG_VERSION"),
+        mamos::model::builtin_bank_version()
+    )
+});
+
 #[derive(Parser)]
 #[command(
     name = "mamos",
-    version,
+    version = VERSION.as_str(),
     about = "Quality Engineering maturity assessments on the five MAMOS pillars",
     after_help = "The database is $MAMOS_DB, or mamos/mamos.db in your data directory, unless --db is given."
 )]

@@ -340,6 +340,19 @@ pub fn bank_json_schema() -> String {
 pub const BUILTIN_BANK_JSON: &str = include_str!("../../assessments/mamos.json");
 pub const BUILTIN_BANK_FILE: &str = "assessments/mamos.json";
 
+/// `id version` of the bank shipped in the binary (e.g. `mamos-qe 1.0.0`), as
+/// `mamos --version` and *About Mamos* show it, without building the whole bank.
+pub fn builtin_bank_version() -> String {
+    #[derive(Deserialize)]
+    struct Header {
+        id: String,
+        version: String,
+    }
+    let header: Header = serde_json::from_str(BUILTIN_BANK_JSON)
+        .expect("the built-in bank is validated by the test suite");
+    format!("{} {}", header.id, header.version)
+}
+
 /// The bank shipped in the binary. Read straight into a `Bank`, without
 /// `parse_bank`'s checks (a JSON tree, the checks, then a second conversion,
 /// on every start): `the_builtin_bank_is_valid` runs them on it.

@@ -5,7 +5,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 
-import { app, asAttribute, startApp } from "./app.mjs";
+import { execFileSync } from "node:child_process";
+import { dirname } from "node:path";
+
+import { app, asAttribute, cli, startApp } from "./app.mjs";
 import { KEY, Session, waitFor } from "./webdriver.mjs";
 
 const COMPONENT = "Checkout <script>alert(1)</script> Équipe Łódź";
@@ -71,6 +74,19 @@ test("a coach creates a component, answers every practice from the keyboard, and
   try {
     await session.waitFor('[data-testid="new-component-form"]');
     screenshot("01-empty");
+
+    // About Mamos: the versions `mamos --version` prints, and this database's path.
+    const [appLine, bankLine] = execFileSync(cli, ["--version"], { encoding: "utf8" }).trim().split("\n");
+    await session.click(await session.find('[data-testid="about-open"]'));
+    await session.waitFor('[data-testid="about-panel"]');
+    const shown = async (testid) => session.text(await session.find(`[data-testid="${testid}"]`));
+    assert.equal(`mamos ${await shown("about-version")}`, appLine);
+    assert.equal(`built-in bank ${await shown("about-bank-version")}`, bankLine);
+    assert.equal(await shown("about-db-path"), fixture.db);
+    assert.equal(await shown("about-data-folder"), dirname(fixture.db));
+    screenshot("01-about");
+    await session.click(await session.find('[data-testid="about-close"]'));
+    await waitFor("About to close", async () => (await session.findAll('[data-testid="about-panel"]')).length === 0);
 
     // Create the component with blueprint III.
     await session.type(await session.find('[data-testid="new-component-name"]'), COMPONENT);

@@ -19,6 +19,7 @@ use mamos::api::AppInfo;
 use mamos::error::ErrorReport;
 use mamos::store::Store;
 use tauri::State;
+use tauri_plugin_opener::OpenerExt;
 
 /// The open store, or why it could not be opened (shown by the UI on every
 /// call); a restore over a damaged database installs a new one.
@@ -38,6 +39,15 @@ impl Db {
             path,
             store: RwLock::new(store),
         }
+    }
+
+    /// The folder holding the database and its `backups/`, as an absolute path.
+    fn data_folder(&self) -> PathBuf {
+        let folder = match self.path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::path::absolute(&folder).unwrap_or(folder)
     }
 
     /// The store, or why it could not be opened.
@@ -91,8 +101,24 @@ fn today() -> chrono::NaiveDate {
 pub async fn app_info(db: State<'_, Db>) -> Result<AppInfo, ErrorReport> {
     Ok(AppInfo {
         db_path: db.path.display().to_string(),
+        data_folder: db.data_folder().display().to_string(),
         version: env!("CARGO_PKG_VERSION").to_string(),
+        bank_version: mamos::model::builtin_bank_version(),
     })
+}
+
+/// *Open data folder* in *About Mamos*: the file manager on the database's
+/// folder. Opened from here rather than from the UI, whose opener permission
+/// is kept to PDF files and web links.
+#[tauri::command]
+pub fn open_data_folder(app: tauri::AppHandle, db: State<'_, Db>) -> Result<(), ErrorReport> {
+    let folder = db.data_folder();
+    app.opener()
+        .open_path(folder.display().to_string(), None::<&str>)
+        .map_err(|error| ErrorReport {
+            code: mamos::error::ErrorCode::Io,
+            message: format!("could not open the folder {}: {error}", folder.display()),
+        })
 }
 
 /// The four blueprints in words, for the blueprint choices.

@@ -760,7 +760,15 @@ export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "locked" | 
 
 export type ErrorReport = { code: ErrorCode, message: string, };
 
-export type AppInfo = { db_path: string, version: string, };
+export type AppInfo = { db_path: string, 
+/**
+ * The folder holding the database and its `backups/`.
+ */
+data_folder: string, version: string, 
+/**
+ * The built-in bank's id and version, e.g. `mamos-qe 1.0.0`.
+ */
+bank_version: string, };
 
 export type ReportWritten = { path: string, bytes: number, pages: number, warnings: Array<string>, };
 

@@ -10,3 +10,8 @@ export function appInfo(): Promise<AppInfo> {
 export function listBlueprints(): Promise<BlueprintDescription[]> {
   return invoke<BlueprintDescription[]>('list_blueprints');
 }
+
+/** Shows the folder holding the database in the file manager. */
+export function openDataFolder(): Promise<void> {
+  return invoke<void>('open_data_folder');
+}
