@@ -642,6 +642,9 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(super::super::builtin_bank(), bank);
         assert_eq!(bank.id, "mamos-qe");
+        // The constants a database is checked against on every open.
+        assert_eq!(bank.id, super::super::BUILTIN_BANK_ID);
+        assert_eq!(bank.version, super::super::BUILTIN_BANK_VERSION);
         for pillar in &bank.pillars {
             assert!(
                 pillar.practices.len() >= 2,

@@ -33,7 +33,7 @@ use crate::assessment::{
     check_answer, check_note_length, clean_component_name, AssessmentView, Component,
     PracticeAnswer,
 };
-use crate::model::{builtin_bank, Bank, Blueprint};
+use crate::model::{builtin_bank, Bank, Blueprint, BUILTIN_BANK_ID, BUILTIN_BANK_VERSION};
 use crate::scoring::{score_with_targets, Answer, Scores};
 use crate::workshop::agreed_answer;
 use crate::{Error, Result};
@@ -99,11 +99,11 @@ fn seed_builtin_bank(tx: &rusqlite::Transaction, path: &Path) -> Result<()> {
         path: path.to_path_buf(),
         source,
     };
-    let bank = builtin_bank();
+    // Every open asks this: the constants, not the whole bank, answer it.
     let stored = tx
         .query_row(
             "SELECT 1 FROM bank WHERE id = ?1 AND version = ?2",
-            params![bank.id, bank.version],
+            params![BUILTIN_BANK_ID, BUILTIN_BANK_VERSION],
             |_| Ok(()),
         )
         .optional()
@@ -111,6 +111,7 @@ fn seed_builtin_bank(tx: &rusqlite::Transaction, path: &Path) -> Result<()> {
     if stored.is_some() {
         return Ok(());
     }
+    let bank = builtin_bank();
     let content =
         serde_json::to_string(&bank).map_err(|e| Error::invalid("bank", e.to_string()))?;
     tx.execute(
